@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// Debian's Chromium, never a downloaded browser. The flags keep it from
+// calling home, which this machine's closed network would refuse.
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+const PREVIEW_URL = 'http://127.0.0.1:4173'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    ...devices['Pixel 5'],
+    baseURL: PREVIEW_URL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    browserName: 'chromium',
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+    serviceWorkers: 'allow',
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      // The production build, served as it will be (service worker included).
+      command: 'vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: PREVIEW_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+})

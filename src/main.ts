@@ -1,0 +1,21 @@
+import { createApp, watch } from 'vue'
+import App from './App.vue'
+import { i18n, loadLocale } from './modules/i18n'
+import { pinia } from './modules/pinia'
+import { pageTitle, router } from './modules/router'
+import { useSettingsStore } from './stores/settings'
+
+async function start() {
+  const app = createApp(App).use(pinia).use(i18n).use(router)
+  const settings = useSettingsStore()
+  // Load the chosen language before mounting so the first paint is in it.
+  await loadLocale(settings.locale)
+  watch(() => settings.locale, async (locale) => {
+    await loadLocale(locale)
+    document.title = pageTitle(router.currentRoute.value.meta.titleKey)
+  })
+  await router.isReady()
+  app.mount('#app')
+}
+
+void start()
