@@ -28,6 +28,7 @@ test('every bottom-navigation area is reachable with the keyboard alone', async 
 
 test('the skip link jumps to the main content', async ({ page }) => {
   await page.goto('/livret')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Aller au contenu' })
   await expect(skip).toBeFocused()
