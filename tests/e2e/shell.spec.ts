@@ -12,7 +12,7 @@ test('the app loads with its title, header and bottom navigation', async ({ page
 
 test('every bottom-navigation area is reachable with the keyboard alone', async ({ page }) => {
   await page.goto('/')
-  const expected = [['Livret', 'Livret d’accueil'], ['Rendez-vous', 'Mes rendez-vous'], ['Prestations', 'Prestations'], ['Avis', 'Donner mon avis']]
+  const expected = [['Livret', 'Livret d’accueil'], ['Rendez-vous', 'Mes rendez-vous'], ['Prestations', 'Prestations'], ['Avis', 'Donner mon avis']] as const
   for (const [label, title] of expected) {
     const link = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: label })
     // Tab through the page until the link has focus, then press Enter.
