@@ -47,6 +47,10 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/rest\//, /^\/auth\//, /^\/__/],
         cleanupOutdatedCaches: true,
+        // Take control of the very first page, so the lazy chunks it loads later
+        // come from the cache when the network drops. Updates still wait for the
+        // user's "Mettre à jour" (no skipWaiting).
+        clientsClaim: true,
         runtimeCaching: [],
       },
       devOptions: { enabled: false },

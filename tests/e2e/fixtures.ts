@@ -19,10 +19,8 @@ export async function expectNoAxeViolations(page: Page, context: string) {
 
 /** Resolves once the service worker controls the page (not only `ready`). */
 export async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(async () => {
-    if (!('serviceWorker' in navigator))
-      return false
+  await page.evaluate(async () => {
     await navigator.serviceWorker.ready
-    return navigator.serviceWorker.controller !== null
-  }, undefined, { timeout: 30_000 })
+  })
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true)
 }
