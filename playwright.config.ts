@@ -14,6 +14,8 @@ export const CHROMIUM_ARGS = [
 ]
 
 const PREVIEW_URL = 'http://127.0.0.1:4173'
+/** Where the e2e build (`vite build --mode e2e`, see .env.e2e) finds the backend. */
+export const BACKEND_URL = 'http://127.0.0.1:54329'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,6 +36,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: [
+    {
+      // The embedded backend on a fresh in-memory database, seeded with the demo accounts.
+      command: 'tsx supabase/local/main.ts',
+      url: `${BACKEND_URL}/auth/v1/health`,
+      env: { LOCAL_BACKEND_PORT: '54329', LOCAL_BACKEND_DATA: 'memory' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+    },
     {
       // The production build, served as it will be (service worker included).
       command: 'vite preview --host 127.0.0.1 --port 4173 --strictPort',
