@@ -32,6 +32,9 @@ for migration in $(find "$root/supabase/migrations" -maxdepth 1 -name '*.sql' | 
   apply "$migration"
 done
 apply "$root/supabase/seed.sql"
+for seed in $(find "$root/supabase/seed" -maxdepth 1 -name '*.sql' 2>/dev/null | LC_ALL=C sort); do
+  apply "$seed"
+done
 psql "$url" -X -q -v ON_ERROR_STOP=1 -c 'create extension if not exists pgtap' >/dev/null
 
 tests=()

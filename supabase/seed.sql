@@ -394,19 +394,13 @@ insert into public.events (id, kind, title, description, starts_at, ends_at, str
 on conflict (id) do nothing;
 
 -- ---------------------------------------------------------------------------
--- Booklet: a few short published sections (the full booklet is written elsewhere)
+-- Booklet: a welcome note; the booklet's first edition is in seed/booklet.sql
 -- ---------------------------------------------------------------------------
 
 insert into public.booklet_sections (id, slug, locale, variant, title, body, position, revision, status) values
   ('b00c0000-0000-4000-8000-000000000001', 'bienvenue', 'fr', 'easy', 'Bienvenue',
    E'Vous avez droit au RSA.\n\nCe livret explique vos droits, vos devoirs et les aides pour trouver un travail.\n\nIl a été écrit **avec** des personnes qui touchent le RSA.',
-   10, 1, 'published'),
-  ('b00c0000-0000-4000-8000-000000000002', 'droits-et-devoirs', 'fr', 'easy', 'Vos droits et vos devoirs',
-   E'Vous recevez le RSA chaque mois.\n\nVous avez un **référent** : une personne qui vous aide.\n\nAvec lui, vous signez un **contrat d''engagements réciproques**. Vous venez aux rendez-vous. Si vous ne pouvez pas venir, prévenez votre référent.',
-   20, 1, 'published'),
-  ('b00c0000-0000-4000-8000-000000000003', 'changer-de-referent', 'fr', 'easy', 'Changer de référent',
-   E'Ça ne se passe pas bien avec votre référent ?\n\nVous pouvez demander à changer. Écrivez-le dans l''application, rubrique « Donner mon avis », ou dites-le à l''accueil.',
-   30, 1, 'published')
+   5, 1, 'published')
 on conflict (id) do nothing;
 
 -- ---------------------------------------------------------------------------
@@ -614,7 +608,7 @@ insert into public.feedback (id, author_id, kind, subject_id, body, quote, ratin
    'answered', 'Merci ! Nous allons proposer des séances de 3 heures à partir du printemps.', now() - interval '2 days',
    'de000000-0000-4000-8000-000000000005', '{numerique,duree}'),
   ('fb000000-0000-4000-8000-000000000002', 'de000000-0000-4000-8000-000000000001', 'booklet',
-   'b00c0000-0000-4000-8000-000000000002',
+   'b0c1e700-0002-4000-8000-000000000001',
    'Je n''avais pas compris qu''il fallait prévenir si on ne peut pas venir. C''est bien de l''écrire en gros.',
    null, 5, false, true, null, null, null, 'read', null, null, null, '{livret}'),
   ('fb000000-0000-4000-8000-000000000003', 'de000000-0000-4000-8000-000000000001', 'appointment',

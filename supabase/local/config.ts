@@ -11,6 +11,8 @@ export const PATHS = {
   bootstrap: path.join(REPO_ROOT, 'supabase', 'local', 'bootstrap.sql'),
   migrations: path.join(REPO_ROOT, 'supabase', 'migrations'),
   seed: path.join(REPO_ROOT, 'supabase', 'seed.sql'),
+  /** More seed files (supabase/config.toml `sql_paths`), applied after seed.sql in name order. */
+  seedDir: path.join(REPO_ROOT, 'supabase', 'seed'),
   /** File-backed PGlite data (git-ignored). */
   pgliteDir: path.join(REPO_ROOT, '.local-data', 'pglite'),
 }

@@ -57,11 +57,23 @@ export async function migrate(db: Db, opts: { seed: boolean; log: (msg: string) 
     applied.push(name)
   }
   let seeded = false
-  if (opts.seed && existsSync(PATHS.seed) && !done.has('seed.sql')) {
-    await applyFile(db, 'seed.sql', readFileSync(PATHS.seed, 'utf8'))
-    seeded = true
+  if (opts.seed) {
+    for (const file of seedFiles()) {
+      const name = path.relative(path.dirname(PATHS.seed), file)
+      if (done.has(name)) continue
+      await applyFile(db, name, readFileSync(file, 'utf8'))
+      seeded = true
+    }
   }
   return { applied, seeded }
+}
+
+/** seed.sql, then supabase/seed/*.sql in name order (as config.toml's sql_paths lists them). */
+export function seedFiles(): string[] {
+  const files = existsSync(PATHS.seed) ? [PATHS.seed] : []
+  if (existsSync(PATHS.seedDir))
+    files.push(...readdirSync(PATHS.seedDir).filter(f => f.endsWith('.sql')).sort().map(f => path.join(PATHS.seedDir, f)))
+  return files
 }
 
 /** Migration files sort by their timestamp prefix, as the Supabase CLI applies them. */

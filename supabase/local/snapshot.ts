@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { PATHS } from './config.ts'
 import { openPglite, type Db } from './db.ts'
-import { migrate, migrationFiles } from './migrate.ts'
+import { migrate, migrationFiles, seedFiles } from './migrate.ts'
 
 export async function openFromSnapshot(cacheDir: string, seed: boolean, log: (msg: string) => void): Promise<Db> {
   const prefix = seed ? 'seeded' : 'unseeded'
@@ -47,6 +47,6 @@ function snapshotKey(seed: boolean): string {
   hash.update(readFileSync(pglitePkg))
   hash.update(readFileSync(PATHS.bootstrap))
   for (const name of migrationFiles()) hash.update(name).update(readFileSync(path.join(PATHS.migrations, name)))
-  if (seed && existsSync(PATHS.seed)) hash.update(readFileSync(PATHS.seed))
+  if (seed) for (const file of seedFiles()) hash.update(file).update(readFileSync(file))
   return hash.digest('hex').slice(0, 16)
 }
