@@ -3,6 +3,7 @@ import App from './App.vue'
 import { i18n, loadLocale } from './modules/i18n'
 import { pinia } from './modules/pinia'
 import { pageTitle, router } from './modules/router'
+import { useAuthStore } from './stores/auth'
 import { useSettingsStore } from './stores/settings'
 
 async function start() {
@@ -16,6 +17,9 @@ async function start() {
   })
   await router.isReady()
   app.mount('#app')
+  // Starts the sync session at once on a signed-in device, otherwise when a
+  // screen first reads data or shortly after load: the first screen stays small.
+  useAuthStore().autoStart()
 }
 
 void start()

@@ -1,0 +1,152 @@
+// One zod schema per mutation of docs/sync-protocol.md. They mirror the
+// server's checks (column constraints and handler validation) so that a
+// mistake is caught in the form, before it ever reaches the outbox; the
+// server still validates everything again.
+import { z } from 'zod'
+
+const uuid = z.uuid()
+/** The server refuses timestamps without an explicit offset: device zones differ. */
+const instant = z.iso.datetime({ offset: true })
+const day = z.iso.date()
+/** Optional values: the server treats a JSON null as absent. */
+const opt = <T extends z.ZodType>(schema: T) => schema.nullish()
+/** Text on one line: the server refuses control characters in short fields. */
+const line = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\x00-\x1F\x7F]*$/)
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const FEEDBACK_KINDS = ['prestation', 'appointment', 'document', 'booklet', 'other', 'change_referent', 'fiche_liaison'] as const
+export const APPOINTMENT_KINDS = ['first_reception', 'diagnostic', 'follow_up', 'bilan_sante', 'mdee_session', 'pre_recrutement', 'forum_preparation', 'information_collective'] as const
+export const APPOINTMENT_STATUSES = ['scheduled', 'confirmed', 'cancel_requested', 'reschedule_requested', 'cancelled', 'attended', 'missed', 'excused'] as const
+export const APPOINTMENT_RESPONSES = ['confirmed', 'cannot_come', 'reschedule'] as const
+export const MET_HOW = ['street', 'market', 'association', 'event', 'partner'] as const
+export const AGE_BANDS = ['16_17', '18_25', '26_34', '35_49', '50_64', '65_plus', 'unknown'] as const
+export const NEEDS = ['emploi', 'formation', 'francais', 'numerique', 'droits', 'logement', 'garde_enfants', 'mobilite', 'creation_activite', 'budget', 'autre'] as const
+/** Languages a profile may prefer (the server's locale_code domain). */
+export const PROFILE_LOCALES = ['fr', 'en', 'ar', 'es', 'pt', 'zh', 'ro', 'ru', 'uk', 'tr', 'ta', 'bn', 'fa', 'ps', 'ti', 'so', 'wo', 'ff', 'bm', 'sw', 'ln', 'kab'] as const
+export const CONTACT_STATUSES = ['new', 'follow_up', 'oriented', 'in_parcours', 'closed'] as const
+
+const feedbackCreate = z.strictObject({
+  id: uuid,
+  kind: z.enum(FEEDBACK_KINDS),
+  subject_id: opt(uuid),
+  body: text(4000),
+  quote: opt(line(300)),
+  rating: opt(z.int().min(1).max(5)),
+  share_with_groupe: z.boolean(),
+  contact_back: z.boolean(),
+  expected: opt(text(2000)),
+  obtained: opt(text(2000)),
+  changed: opt(text(2000)),
+}).refine(a => !(a.kind === 'change_referent' && a.share_with_groupe), {
+  path: ['share_with_groupe'], message: 'A request to change référent is never shared with the groupe.',
+}).refine(a => a.kind === 'fiche_liaison' || (a.expected == null && a.obtained == null && a.changed == null), {
+  path: ['kind'], message: 'Expected/obtained/changed belong to a fiche de liaison.',
+})
+
+const slot = z.union([
+  z.strictObject({ from: instant, to: opt(instant) })
+    .refine(s => s.to == null || Date.parse(s.from) < Date.parse(s.to), { message: 'A slot ends after it starts.' }),
+  line(200),
+])
+
+const appointmentRespond = z.strictObject({
+  id: uuid,
+  response: z.enum(APPOINTMENT_RESPONSES),
+  reason: opt(text(500)),
+  preferred_slots: opt(z.array(slot).max(10)),
+}).refine(a => a.preferred_slots == null || a.response === 'reschedule', {
+  path: ['preferred_slots'], message: 'Slots are only proposed to move an appointment.',
+})
+
+const appointmentUpsert = z.strictObject({
+  id: uuid,
+  allocataire_id: uuid,
+  structure_id: opt(uuid),
+  referent_id: opt(uuid),
+  event_id: opt(uuid),
+  kind: z.enum(APPOINTMENT_KINDS),
+  title: opt(line(160)),
+  starts_at: instant,
+  duration_min: opt(z.int().min(5).max(600)),
+  mode: opt(z.enum(['in_person', 'phone', 'video'])),
+  location: opt(line(300)),
+  documents_to_bring: opt(z.array(line(200)).max(20)),
+  note: opt(text(1000)),
+})
+
+const contactUpsert = z.strictObject({
+  id: uuid,
+  team_id: uuid,
+  quartier: line(80),
+  met_at: instant,
+  met_how: z.enum(MET_HOW),
+  age_band: opt(z.enum(AGE_BANDS)),
+  needs: opt(z.array(z.enum(NEEDS)).max(11)),
+  rsa: opt(z.enum(['yes', 'no', 'unknown'])),
+  under_26: opt(z.boolean()),
+  over_50: opt(z.boolean()),
+  single_parent: opt(z.boolean()),
+  consent: opt(z.boolean()),
+  consent_version: opt(line(40)),
+  consent_at: opt(instant),
+  first_name_or_alias: opt(line(60)),
+  phone: opt(z.string().regex(/^\+?[0-9 .-]{6,20}$/)),
+  email: opt(z.string().trim().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
+  note: opt(text(500)),
+  follow_up_at: opt(day),
+  oriented_structure_id: opt(uuid),
+  orientation_reason: opt(line(300)),
+  status: opt(z.enum(CONTACT_STATUSES)),
+}).refine(a => a.consent || (a.first_name_or_alias == null && a.phone == null && a.email == null), {
+  path: ['consent'], message: 'Identity is recorded only with consent.',
+}).refine(a => !a.consent || a.consent_version != null, {
+  path: ['consent_version'], message: 'Consent is recorded with the version of the text shown.',
+}).refine(a => !(a.under_26 && a.over_50), { path: ['over_50'], message: 'Under 26 and over 50 exclude each other.' })
+
+/** Evaluation answers: flat, scalar or list-of-scalar values (Action 40's questions). */
+const scalar = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()])
+const answer = z.union([scalar, z.array(z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).max(50)])
+
+export const MUTATION_SCHEMAS = {
+  'feedback.create': feedbackCreate,
+  'feedback.delete': z.strictObject({ id: uuid }),
+  'appointment.respond': appointmentRespond,
+  'appointment.upsert': appointmentUpsert,
+  'appointment.set_status': z.strictObject({ id: uuid, status: z.enum(APPOINTMENT_STATUSES) }),
+  // The référent read the answer given at responded_at (as pulled).
+  'appointment.mark_seen': z.strictObject({ id: uuid, responded_at: instant }),
+  'offer.respond': z.strictObject({ id: uuid, interest: z.enum(['interested', 'not_interested']) }),
+  'contact.upsert': contactUpsert,
+  'evaluation.upsert': z.strictObject({
+    id: uuid,
+    consultation_id: uuid,
+    answers: z.record(z.string().min(1).max(60), answer).refine(a => Object.keys(a).length <= 60, { message: 'At most 60 answers.' }),
+    submitted: z.boolean(),
+  }),
+  'profile.update': z.strictObject({
+    // null or "" clears the name.
+    display_name: opt(z.string().trim().max(120).regex(/^[^\x00-\x1F\x7F]*$/)),
+    preferred_locale: opt(z.enum(PROFILE_LOCALES)),
+    reminder_sms: opt(z.boolean()),
+    reminder_email: opt(z.boolean()),
+  }),
+} as const
+
+export type MutationName = keyof typeof MUTATION_SCHEMAS
+export type MutationArgs<N extends MutationName> = z.input<(typeof MUTATION_SCHEMAS)[N]>
+
+export const MUTATION_NAMES = Object.keys(MUTATION_SCHEMAS) as MutationName[]
+
+export function isMutationName(name: string): name is MutationName {
+  return Object.hasOwn(MUTATION_SCHEMAS, name)
+}
+
+/**
+ * Validates and normalises (trims) mutation arguments. Throws a ZodError on
+ * invalid input; undefined values are dropped so the JSON sent is minimal.
+ */
+export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): Record<string, unknown> {
+  const schema = MUTATION_SCHEMAS[name] as z.ZodType
+  const parsed = schema.parse(args) as Record<string, unknown>
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined))
+}

@@ -1,0 +1,138 @@
+// Delivers the outbox, oldest first, in batches. Each answer is settled in one
+// transaction: accepted entries leave the outbox (kept in `applied` until the
+// pull brings their row back), refused ones move to quarantine, the others
+// stay for the next attempt. A refused entry never blocks those after it.
+import type { SyncTransport } from './transport'
+import type { ReperesDb } from '@/db/database'
+import type { QuarantineEntry, QueuedEntry } from '@/db/types'
+import type { PushMutation, PushResult } from '@/domain/sync'
+import { rebuildPending } from './overlay'
+import { isTransportError } from './transport'
+
+export const MAX_BATCH = 200
+/** A single entry the server keeps refusing as malformed (4xx) goes to quarantine after this many tries. */
+const CLIENT_ERROR_ATTEMPTS = 3
+
+export interface PushContext {
+  db: ReperesDb
+  transport: SyncTransport
+  userId: string
+  deviceId: string
+  batchSize?: number
+  signal?: AbortSignal
+}
+
+export interface PushSummary {
+  applied: number
+  rejected: number
+}
+
+export function toPushMutation(entry: QueuedEntry): PushMutation {
+  return {
+    mutation_id: entry.mutation_id,
+    name: entry.name,
+    args: entry.args,
+    ...(entry.base_version !== undefined ? { base_version: entry.base_version } : {}),
+  }
+}
+
+export function counterKey(userId: string): string {
+  return `acked:${userId}`
+}
+
+function localTables(db: ReperesDb) {
+  return [db.outbox, db.quarantine, db.applied, db.pending, db.meta, ...db.serverTables()]
+}
+
+/** Settles one batch's answers in a single transaction. */
+export async function settle(db: ReperesDb, userId: string, batch: QueuedEntry[], results: PushResult[]): Promise<PushSummary> {
+  const byId = new Map(results.map(r => [r.mutation_id, r]))
+  const summary: PushSummary = { applied: 0, rejected: 0 }
+  const now = new Date().toISOString()
+  await db.transaction('rw', localTables(db), async () => {
+    let recorded = 0
+    for (const entry of batch) {
+      const result = byId.get(entry.mutation_id)
+      // No answer for this entry (should not happen): it stays and goes again.
+      if (!result)
+        continue
+      // The entry may have left meanwhile (another tab settled it first).
+      if (!(await db.outbox.get(entry.seq)))
+        continue
+      await db.outbox.delete(entry.seq)
+      if (!entry.recorded)
+        recorded++
+      if (result.status === 'rejected') {
+        const quarantined: QuarantineEntry = {
+          ...entry,
+          recorded: true,
+          reason: String(result.reason ?? 'validation'),
+          message: typeof result.message === 'string' ? result.message : '',
+          ...(typeof result.field === 'string' ? { field: result.field } : {}),
+          rejected_at: now,
+        }
+        await db.quarantine.put(quarantined)
+        summary.rejected++
+      }
+      else {
+        await db.applied.put({ ...entry, recorded: true })
+        summary.applied++
+      }
+      await rebuildPending(db, userId, entry.table, entry.row_id)
+    }
+    if (recorded > 0) {
+      const counter = await db.meta.get(counterKey(userId))
+      await db.meta.put({ key: counterKey(userId), value: Number(counter?.value ?? 0) + recorded })
+    }
+  })
+  return summary
+}
+
+async function recordFailure(db: ReperesDb, batch: QueuedEntry[], message: string): Promise<void> {
+  const seqs = batch.map(e => e.seq)
+  await db.outbox.where('seq').anyOf(seqs).modify((e) => {
+    e.attempts += 1
+    e.last_error = message
+  })
+}
+
+/** Pushes until this user's outbox is empty; throws the first transport failure. */
+export async function pushPending(ctx: PushContext): Promise<PushSummary> {
+  const { db, transport, userId } = ctx
+  const total: PushSummary = { applied: 0, rejected: 0 }
+  let size = Math.min(ctx.batchSize ?? MAX_BATCH, MAX_BATCH)
+  for (;;) {
+    // The user_id index is ordered by (user_id, seq): oldest first.
+    const batch = await db.outbox.where('user_id').equals(userId).limit(size).toArray() as QueuedEntry[]
+    if (batch.length === 0)
+      return total
+    let results: PushResult[]
+    try {
+      results = await transport.push(batch.map(toPushMutation), ctx.deviceId, ctx.signal)
+    }
+    catch (error) {
+      if (!isTransportError(error) || error.kind === 'auth' || error.kind === 'schema')
+        throw error // a 401 is not the entries' fault: attempts are not counted
+      await recordFailure(db, batch, error.message)
+      if (error.kind !== 'client')
+        throw error
+      // The server refused the request itself (4xx): split the batch to find
+      // the entry that causes it, and quarantine that one only.
+      if (batch.length > 1) {
+        size = Math.ceil(batch.length / 2)
+        continue
+      }
+      if (batch[0]!.attempts + 1 < CLIENT_ERROR_ATTEMPTS)
+        throw error
+      results = [{ mutation_id: batch[0]!.mutation_id, status: 'rejected', reason: 'validation', message: '' }]
+    }
+    // Defensive: an answer about none of the entries sent would loop forever.
+    const sent = new Set(batch.map(e => e.mutation_id))
+    if (!results.some(r => sent.has(r.mutation_id)))
+      throw new Error('The server answered without settling any change.')
+    const done = await settle(db, userId, batch, results)
+    total.applied += done.applied
+    total.rejected += done.rejected
+    size = Math.min(ctx.batchSize ?? MAX_BATCH, MAX_BATCH)
+  }
+}

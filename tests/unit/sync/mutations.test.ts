@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { ZodError } from 'zod'
+import { MUTATION_NAMES, parseMutationArgs } from '@/domain/mutations'
+import { MUTATION_SPECS } from '@/sync/optimistic'
+import ar from '../../../locales/ar.json'
+import en from '../../../locales/en.json'
+import fr from '../../../locales/fr.json'
+
+const id = () => crypto.randomUUID()
+
+/** One valid example per mutation of docs/sync-protocol.md. */
+const VALID: Record<string, Record<string, unknown>> = {
+  'feedback.create': { id: id(), kind: 'fiche_liaison', body: 'Atelier utile', rating: 4, share_with_groupe: true, contact_back: false, expected: 'Trouver une formation', obtained: 'Une inscription' },
+  'feedback.delete': { id: id() },
+  'appointment.respond': { id: id(), response: 'reschedule', reason: 'Garde d’enfant', preferred_slots: [{ from: '2027-03-01T09:00:00+01:00', to: '2027-03-01T11:00:00+01:00' }, 'le mardi matin'] },
+  'appointment.upsert': { id: id(), allocataire_id: id(), kind: 'follow_up', starts_at: '2027-03-01T09:00:00+01:00', duration_min: 45, documents_to_bring: ['Pièce d’identité'] },
+  'appointment.set_status': { id: id(), status: 'attended' },
+  'appointment.mark_seen': { id: id(), responded_at: '2027-03-01T09:00:00+01:00' },
+  'offer.respond': { id: id(), interest: 'interested' },
+  'contact.upsert': { id: id(), team_id: id(), quartier: 'Goutte d’Or', met_at: '2027-03-01T15:30:00+01:00', met_how: 'market', age_band: '26_34', needs: ['emploi', 'francais'], consent: true, consent_version: 'v1', first_name_or_alias: 'Sam', phone: '06 12 34 56 78' },
+  'evaluation.upsert': { id: id(), consultation_id: id(), answers: { pertinence: 4, comment: 'Clair', choices: ['a', 'b'] }, submitted: true },
+  'profile.update': { display_name: 'Awa', preferred_locale: 'ar', reminder_sms: false },
+}
+
+const INVALID: [string, Record<string, unknown>][] = [
+  ['feedback.create', { ...VALID['feedback.create'], kind: 'other' }], // fiche fields outside a fiche
+  ['appointment.respond', { ...VALID['appointment.respond'], response: 'confirmed' }], // slots without reschedule
+  ['appointment.respond', { id: id(), response: 'reschedule', preferred_slots: [{ from: '2027-03-01T11:00:00+01:00', to: '2027-03-01T09:00:00+01:00' }] }],
+  ['appointment.upsert', { ...VALID['appointment.upsert'], starts_at: '2027-03-01 09:00' }], // no offset
+  ['contact.upsert', { ...VALID['contact.upsert'], consent: false }], // identity without consent
+  ['contact.upsert', { ...VALID['contact.upsert'], consent_version: undefined }],
+  ['contact.upsert', { ...VALID['contact.upsert'], needs: ['sante'] }], // never health
+  ['evaluation.upsert', { ...VALID['evaluation.upsert'], answers: { nested: { a: 1 } } }],
+  ['profile.update', { preferred_locale: 'xx' }],
+  ['profile.update', { roles: ['coordinator'] }], // nobody edits their own roles
+]
+
+describe('mutation schemas', () => {
+  it('cover every mutation name, each with its optimistic behaviour', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...MUTATION_NAMES].sort())
+    expect(Object.keys(MUTATION_SPECS).sort()).toEqual([...MUTATION_NAMES].sort())
+  })
+
+  it('have a plain-words label in every language (shown when the server refuses one)', () => {
+    for (const [locale, messages] of Object.entries({ fr, en, ar })) {
+      const labels = (messages as { sync: { mutation: Record<string, string> } }).sync.mutation
+      for (const name of MUTATION_NAMES)
+        expect(labels[name.replace('.', '_')], `${locale}: ${name}`).toBeTruthy()
+    }
+  })
+
+  for (const [name, args] of Object.entries(VALID)) {
+    it(`accept a valid ${name}`, () => {
+      expect(() => parseMutationArgs(name as never, args)).not.toThrow()
+    })
+  }
+
+  it.each(INVALID)('refuse an invalid %s', (name, args) => {
+    expect(() => parseMutationArgs(name as never, args)).toThrow(ZodError)
+  })
+
+  it('keep null (clears a field) but drop undefined', () => {
+    expect(parseMutationArgs('profile.update', { display_name: null, reminder_sms: undefined })).toEqual({ display_name: null })
+  })
+})
