@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 
 const BUDGET = { js: 90 * 1024, css: 15 * 1024 }
-const PORT = 4175
+const PORT = Number(process.env.BUDGET_PORT ?? 4175)
 const root = new URL('..', import.meta.url).pathname
 
 const server = spawn('vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' })
