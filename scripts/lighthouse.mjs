@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const PORT = 4176
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4176)
 const root = new URL('..', import.meta.url).pathname
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/livret', '/prestations', '/structures']
 const outDir = join(root, '.lighthouse')
