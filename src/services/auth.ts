@@ -1,7 +1,8 @@
 // Sign-in and session handling over supabase-js (loaded lazily by
 // ./supabase.ts). Errors come back as a small code the UI turns into plain
 // words; supabase-js's own messages are never shown.
-import { AUTH_STORAGE_KEY, getSupabase } from './supabase'
+import { getSupabase } from './supabase'
+import { PERSONAL_STORAGE_PREFIXES } from './storageKeys'
 
 export type AuthFailure =
   | 'offline' // no network: nothing was checked
@@ -124,7 +125,7 @@ export async function signOutLocally(): Promise<void> {
   }
   if (typeof localStorage !== 'undefined') {
     for (const key of Object.keys(localStorage)) {
-      if (key.startsWith(AUTH_STORAGE_KEY))
+      if (PERSONAL_STORAGE_PREFIXES.some(prefix => key.startsWith(prefix)))
         localStorage.removeItem(key)
     }
   }

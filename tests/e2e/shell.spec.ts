@@ -16,7 +16,7 @@ test('every bottom-navigation area is reachable with the keyboard alone', async 
   for (const [label, title] of expected) {
     const link = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: label })
     // Tab through the page until the link has focus, then press Enter.
-    for (let i = 0; i < 40 && !(await link.evaluate(el => el === document.activeElement)); i++)
+    for (let i = 0; i < 200 && !(await link.evaluate(el => el === document.activeElement)); i++)
       await page.keyboard.press('Tab')
     await expect(link).toBeFocused()
     await page.keyboard.press('Enter')

@@ -66,6 +66,9 @@ describe('SyncStatus', () => {
     sync.rejected = [refused]
     await flushPromises()
     await wrapper.find('[data-testid="sync-status"]').trigger('click')
+    // The panel's list is a lazy chunk: let it load.
+    await vi.dynamicImportSettled()
+    await flushPromises()
     const list = wrapper.find('[data-testid="sync-rejected"]')
     expect(list.text()).toContain('Nouvel avis')
     expect(list.text()).toContain('Le guichet ferme trop tôt le mardi.')
