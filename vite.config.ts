@@ -3,6 +3,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { cspPlugin } from './vite/csp'
 
 export default defineConfig({
   resolve: {
@@ -13,7 +14,7 @@ export default defineConfig({
     VueI18nPlugin({
       // Messages are precompiled at build time so the runtime-only vue-i18n
       // build (no message compiler) ships to phones.
-      include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
+      include: [fileURLToPath(new URL('./locales/**/*.json', import.meta.url))],
       runtimeOnly: true,
       compositionOnly: true,
       fullInstall: false,
@@ -55,6 +56,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Content-Security-Policy <meta> in the built index.html (vite/csp.ts).
+    cspPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -2,7 +2,7 @@
 // Reports missing and unused translation keys. Exits 1 when a locale lacks a
 // key of the source locale (fr) or has one fr does not; unused keys are listed
 // as warnings (some keys are built at run time, e.g. `roles.${role}`).
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -31,8 +31,14 @@ function walk(dir, files = []) {
   return files
 }
 
+// A locale is locales/<l>.json (first-screen namespaces) + locales/screens/<l>.json.
 const locales = readdirSync(join(root, 'locales')).filter(f => f.endsWith('.json')).map(f => f.slice(0, -5))
-const keys = Object.fromEntries(locales.map(l => [l, flatten(JSON.parse(readFileSync(join(root, 'locales', `${l}.json`), 'utf8')))]))
+const readLocale = (l) => {
+  const screens = join(root, 'locales', 'screens', `${l}.json`)
+  const core = JSON.parse(readFileSync(join(root, 'locales', `${l}.json`), 'utf8'))
+  return { ...(existsSync(screens) ? JSON.parse(readFileSync(screens, 'utf8')) : {}), ...core }
+}
+const keys = Object.fromEntries(locales.map(l => [l, flatten(readLocale(l))]))
 const source = keys[SOURCE]
 let failed = false
 

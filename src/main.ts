@@ -1,6 +1,8 @@
+// First: imports run in order, and zod reads this setting when schemas are built.
+import './modules/zodConfig'
 import { createApp, watch } from 'vue'
 import App from './App.vue'
-import { i18n, loadLocale } from './modules/i18n'
+import { i18n, loadLocale, loadScreenMessages } from './modules/i18n'
 import { pinia } from './modules/pinia'
 import { pageTitle, router } from './modules/router'
 import { useAuthStore } from './stores/auth'
@@ -17,6 +19,8 @@ async function start() {
   })
   await router.isReady()
   app.mount('#app')
+  // The other screens' words, once the first screen is painted.
+  setTimeout(() => void loadScreenMessages(settings.locale).catch(() => {}), 0)
   // Starts the sync session at once on a signed-in device, otherwise when a
   // screen first reads data or shortly after load: the first screen stays small.
   useAuthStore().autoStart()

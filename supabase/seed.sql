@@ -562,7 +562,7 @@ on conflict (id) do nothing;
 -- The demo allocataire asked to move the MdEE session.
 update public.appointments
    set response = 'reschedule', response_reason = 'Je garde mon fils ce jour-là.',
-       preferred_slots = '[{"from":"morning","days":["mon","tue"]}]', responded_at = now(),
+       preferred_slots = '["le lundi ou le mardi matin"]', responded_at = now(),
        status = 'reschedule_requested'
  where id = 'a9900000-0000-4000-8000-000000000004' and response is null;
 

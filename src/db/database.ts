@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import type { MetaRow, OutboxEntry, PendingRow, QuarantineEntry, QueuedEntry, SyncStateRow } from './types'
+import type { DraftRow, MetaRow, OutboxEntry, PendingRow, QuarantineEntry, QueuedEntry, SyncStateRow } from './types'
 import type { ServerRow, ServerTable } from '@/domain/sync'
 import { Dexie } from 'dexie'
 import { SERVER_TABLES } from '@/domain/sync'
@@ -24,6 +24,7 @@ export class ReperesDb extends Dexie {
   declare pending: Table<PendingRow, [string, string, string]>
   declare sync_state: Table<SyncStateRow, string>
   declare meta: Table<MetaRow, string>
+  declare drafts: Table<DraftRow, [string, string]>
 
   constructor(name = DB_NAME, options: OpenOptions = {}) {
     super(name, {

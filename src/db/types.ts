@@ -59,6 +59,17 @@ export interface MetaRow {
   value: unknown
 }
 
+/** A form being typed, saved as it is typed so that closing the app loses nothing. */
+export interface DraftRow {
+  /** Only this user sees it; wiped with their other personal data. */
+  user_id: string
+  /** Which form, e.g. `contact:new` or `contact:<id>`. */
+  key: string
+  value: unknown
+  /** Device time of the last save, shown to the user only. */
+  saved_at: string
+}
+
 /**
  * A row as screens see it: server row with pending writes applied.
  * `$pending`: a write on it has not reached the server yet.

@@ -3,6 +3,8 @@
 // mistake is caught in the form, before it ever reaches the outbox; the
 // server still validates everything again.
 import { z } from 'zod'
+import { validateDefinition } from './survey'
+import { ADMIN_MUTATION_SCHEMAS } from './adminMutations'
 
 const uuid = z.uuid()
 /** The server refuses timestamps without an explicit offset: device zones differ. */
@@ -24,6 +26,9 @@ export const NEEDS = ['emploi', 'formation', 'francais', 'numerique', 'droits', 
 /** Languages a profile may prefer (the server's locale_code domain). */
 export const PROFILE_LOCALES = ['fr', 'en', 'ar', 'es', 'pt', 'zh', 'ro', 'ru', 'uk', 'tr', 'ta', 'bn', 'fa', 'ps', 'ti', 'so', 'wo', 'ff', 'bm', 'sw', 'ln', 'kab'] as const
 export const CONTACT_STATUSES = ['new', 'follow_up', 'oriented', 'in_parcours', 'closed'] as const
+export const REFERRAL_RESPONSES = ['accepted', 'declined', 'appointment_planned'] as const
+export const FOLLOW_UP_KINDS = ['call_back', 'meet_again', 'accompany'] as const
+export const FOLLOW_UP_OUTCOMES = ['done', 'no_answer', 'lost', 'planned'] as const
 
 const feedbackCreate = z.strictObject({
   id: uuid,
@@ -103,9 +108,42 @@ const contactUpsert = z.strictObject({
   path: ['consent_version'], message: 'Consent is recorded with the version of the text shown.',
 }).refine(a => !(a.under_26 && a.over_50), { path: ['over_50'], message: 'Under 26 and over 50 exclude each other.' })
 
+/** The receiving structure's answer to a referral (outreach hand-off). */
+const referralRespond = z.strictObject({
+  id: uuid,
+  response: z.enum(REFERRAL_RESPONSES),
+  reason: opt(text(300)),
+  appointment_at: opt(instant),
+}).refine(a => a.response !== 'declined' || a.reason != null, {
+  path: ['reason'], message: 'A refusal gives its reason.',
+}).refine(a => a.response === 'declined' || a.reason == null, {
+  path: ['reason'], message: 'A reason goes only with a refusal.',
+}).refine(a => a.response === 'appointment_planned' || a.appointment_at == null, {
+  path: ['appointment_at'], message: 'A date goes only with a planned appointment.',
+})
+
 /** Evaluation answers: flat, scalar or list-of-scalar values (Action 40's questions). */
 const scalar = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()])
 const answer = z.union([scalar, z.array(z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).max(50)])
+
+// Consultations of the groupe ressource (coordinators), meeting answers and
+// themes on shared feedback (groupe ressource). Definitions are checked as the
+// server checks them (src/domain/survey.ts).
+export const CONSULTATION_KINDS_ARG = ['document_review', 'prestation_evaluation', 'survey', 'meeting'] as const
+const consultationUpsert = z.strictObject({
+  id: uuid,
+  kind: z.enum(CONSULTATION_KINDS_ARG),
+  title: line(200),
+  body: opt(text(8000)),
+  definition: z.record(z.string(), z.unknown()),
+  subject_id: opt(uuid),
+  opens_at: opt(instant),
+  closes_at: opt(instant),
+}).refine(a => !a.opens_at || !a.closes_at || Date.parse(a.closes_at) > Date.parse(a.opens_at), {
+  path: ['closes_at'], message: 'Closing comes after opening.',
+}).refine(a => validateDefinition(a.kind, a.definition, { hasSubject: a.subject_id != null }).length === 0, {
+  path: ['definition'], message: 'The definition is not valid (see validateDefinition).',
+})
 
 export const MUTATION_SCHEMAS = {
   'feedback.create': feedbackCreate,
@@ -117,12 +155,22 @@ export const MUTATION_SCHEMAS = {
   'appointment.mark_seen': z.strictObject({ id: uuid, responded_at: instant }),
   'offer.respond': z.strictObject({ id: uuid, interest: z.enum(['interested', 'not_interested']) }),
   'contact.upsert': contactUpsert,
+  // The person asked to be forgotten: the team erases the contact (a tombstone).
+  'contact.delete': z.strictObject({ id: uuid }),
+  'referral.respond': referralRespond,
+  'follow_up.upsert': z.strictObject({ id: uuid, contact_id: uuid, due_on: day, kind: z.enum(FOLLOW_UP_KINDS) }),
+  'follow_up.set_outcome': z.strictObject({ id: uuid, outcome: z.enum(FOLLOW_UP_OUTCOMES) }),
   'evaluation.upsert': z.strictObject({
     id: uuid,
     consultation_id: uuid,
     answers: z.record(z.string().min(1).max(60), answer).refine(a => Object.keys(a).length <= 60, { message: 'At most 60 answers.' }),
     submitted: z.boolean(),
   }),
+  'consultation.upsert': consultationUpsert,
+  'consultation.set_status': z.strictObject({ id: uuid, status: z.enum(['open', 'closed']), closes_at: opt(instant) }),
+  'consultation.publish': z.strictObject({ id: uuid, outcome: text(8000), outcome_section_id: opt(uuid) }),
+  'feedback.tag_themes': z.strictObject({ id: uuid, themes: z.array(line(40)).max(10) }),
+  'meeting.respond': z.strictObject({ id: uuid, consultation_id: uuid, attending: z.boolean(), note: opt(text(500)) }),
   'profile.update': z.strictObject({
     // null or "" clears the name.
     display_name: opt(z.string().trim().max(120).regex(/^[^\x00-\x1F\x7F]*$/)),
@@ -130,6 +178,8 @@ export const MUTATION_SCHEMAS = {
     reminder_sms: opt(z.boolean()),
     reminder_email: opt(z.boolean()),
   }),
+  // The coordinators' back office (feedback inbox, accounts, booklet, catalogue).
+  ...ADMIN_MUTATION_SCHEMAS,
 } as const
 
 export type MutationName = keyof typeof MUTATION_SCHEMAS

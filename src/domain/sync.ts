@@ -11,6 +11,7 @@ export const PUBLIC_TABLES = ['structures', 'prestations', 'events', 'booklet_se
 export const PERSONAL_TABLES = [
   'profiles', 'appointments', 'prestation_offers', 'feedback', 'consultations',
   'evaluations', 'outreach_contacts', 'teams', 'invitations',
+  'outreach_follow_ups', 'outreach_contact_events',
 ] as const
 
 export const SERVER_TABLES = [...PUBLIC_TABLES, ...PERSONAL_TABLES] as const

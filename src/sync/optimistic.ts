@@ -4,6 +4,7 @@
 // for display only; nothing orders or decides on them.
 import type { MutationName } from '@/domain/mutations'
 import type { ServerRow, ServerTable } from '@/domain/sync'
+import { ADMIN_MUTATION_SPECS } from '@/domain/adminOptimistic'
 
 export interface MutationContext {
   userId: string
@@ -49,6 +50,7 @@ export const MUTATION_SPECS: Record<MutationName, MutationSpec> = {
     }),
   },
   'feedback.delete': { table: 'feedback', edits: true, targetId: byId, apply: () => null },
+  'contact.delete': { table: 'outreach_contacts', edits: true, targetId: byId, apply: () => null },
   'appointment.respond': {
     table: 'appointments',
     edits: true,
@@ -65,7 +67,13 @@ export const MUTATION_SPECS: Record<MutationName, MutationSpec> = {
     table: 'appointments',
     edits: true,
     targetId: byId,
-    apply: (row, args, ctx) => ({ status: 'scheduled', created_at: ctx.now, ...row, ...args, id: String(args.id), updated_at: ctx.now }),
+    apply: (row, args, ctx) => {
+      // As the server does: moving an appointment clears the allocataire's answer.
+      const moved = row !== undefined && row.starts_at !== undefined && args.starts_at !== undefined
+        && new Date(String(row.starts_at)).getTime() !== new Date(String(args.starts_at)).getTime()
+      const cleared = moved ? { status: 'scheduled', response: null, response_reason: null, preferred_slots: null, responded_at: null } : {}
+      return { status: 'scheduled', created_at: ctx.now, ...row, ...cleared, ...args, id: String(args.id), updated_at: ctx.now }
+    },
   },
   'appointment.set_status': {
     table: 'appointments',
@@ -79,7 +87,10 @@ export const MUTATION_SPECS: Record<MutationName, MutationSpec> = {
     edits: false,
     targetId: byId,
     // The server marks only the answer that was read; a newer one stays unseen.
-    apply: (row, args, ctx) => (row && row.responded_at === args.responded_at ? { ...row, seen_by_referent_at: ctx.now } : row),
+    // Never before the answer, whatever the device clock says.
+    apply: (row, args, ctx) => (row && row.responded_at === args.responded_at
+      ? { ...row, seen_by_referent_at: Date.parse(ctx.now) >= Date.parse(String(args.responded_at)) ? ctx.now : args.responded_at }
+      : row),
   },
   'offer.respond': {
     table: 'prestation_offers',
@@ -96,6 +107,37 @@ export const MUTATION_SPECS: Record<MutationName, MutationSpec> = {
       id: String(args.id), created_by: row?.created_by ?? ctx.userId, updated_at: ctx.now,
     }),
   },
+  'referral.respond': {
+    table: 'outreach_contacts',
+    edits: true,
+    targetId: byId,
+    apply: (row, args, ctx) => merge(row, {
+      referral_status: args.response,
+      referral_decline_reason: args.reason ?? null,
+      referral_appointment_at: args.appointment_at ?? null,
+      referral_answered_at: ctx.now,
+    }),
+  },
+  'follow_up.upsert': {
+    table: 'outreach_follow_ups',
+    // Date and kind only: the outcome is follow_up.set_outcome's, so no conflict to log.
+    edits: false,
+    targetId: byId,
+    apply: (row, args, ctx) => ({
+      status: 'planned', closed_at: null, created_at: ctx.now, created_by: ctx.userId, ...row, ...args,
+      id: String(args.id), updated_at: ctx.now,
+    }),
+  },
+  'follow_up.set_outcome': {
+    table: 'outreach_follow_ups',
+    edits: true,
+    targetId: byId,
+    apply: (row, args, ctx) => merge(row, {
+      status: args.outcome,
+      closed_at: args.outcome === 'planned' ? null : ctx.now,
+      closed_by: args.outcome === 'planned' ? null : ctx.userId,
+    }),
+  },
   'evaluation.upsert': {
     table: 'evaluations',
     edits: true,
@@ -108,12 +150,57 @@ export const MUTATION_SPECS: Record<MutationName, MutationSpec> = {
       updated_at: ctx.now,
     }),
   },
+  'consultation.upsert': {
+    table: 'consultations',
+    edits: true,
+    targetId: byId,
+    apply: (row, args, ctx) => ({
+      status: 'draft', created_at: ctx.now, created_by: ctx.userId, ...row, ...args,
+      body: args.body ?? '', id: String(args.id), updated_at: ctx.now,
+    }),
+  },
+  'consultation.set_status': {
+    table: 'consultations',
+    edits: true,
+    targetId: byId,
+    apply: (row, args, ctx) => merge(row, args.status === 'open'
+      ? { status: 'open', opens_at: row?.opens_at ?? ctx.now, closes_at: args.closes_at ?? (row?.status === 'draft' ? row.closes_at ?? null : null) }
+      : { status: 'closed', closes_at: ctx.now }),
+  },
+  'consultation.publish': {
+    table: 'consultations',
+    edits: true,
+    targetId: byId,
+    apply: (row, args, ctx) => merge(row, {
+      status: 'published', outcome: args.outcome, outcome_section_id: args.outcome_section_id ?? null, outcome_at: ctx.now,
+    }),
+  },
+  'feedback.tag_themes': {
+    table: 'feedback',
+    edits: true,
+    targetId: byId,
+    // The groupe has no feedback rows on its devices (it reads shared feedback without
+    // authors, outside sync): only a coordinator's device has a row to preview.
+    apply: (row, args) => merge(row, { themes: args.themes }),
+  },
+  'meeting.respond': {
+    table: 'evaluations',
+    edits: true,
+    targetId: byId,
+    apply: (row, args, ctx) => ({
+      created_at: ctx.now, ...row,
+      id: String(args.id), consultation_id: args.consultation_id,
+      answers: args.note ? { attending: args.attending, note: args.note } : { attending: args.attending },
+      author_id: row?.author_id ?? ctx.userId, submitted_at: ctx.now, updated_at: ctx.now,
+    }),
+  },
   'profile.update': {
     table: 'profiles',
     edits: true,
     targetId: (_args, ctx) => ctx.userId,
     apply: (row, args) => merge(row, args),
   },
+  ...ADMIN_MUTATION_SPECS,
 }
 
 export function targetOf(name: MutationName, args: Record<string, unknown>, userId: string): MutationTarget {

@@ -37,11 +37,12 @@ export async function discardRejected(db: ReperesDb, mutationId: string): Promis
 
 /** Unsent writes left by another account (kept aside at a user switch), discarded on request. */
 export async function discardOtherUsers(db: ReperesDb, currentUserId: string | null): Promise<number> {
-  return db.transaction('rw', tables(db), async () => {
+  return db.transaction('rw', [...tables(db), db.drafts], async () => {
     const other = (e: { user_id: string }) => e.user_id !== currentUserId
     const count = await db.outbox.filter(other).delete() + await db.quarantine.filter(other).delete()
     await db.pending.filter(other).delete()
     await db.applied.filter(other).delete()
+    await db.drafts.filter(other).delete()
     return count
   })
 }

@@ -18,7 +18,7 @@ export interface WipeOptions {
 }
 
 export async function wipeUser(db: ReperesDb, userId: string, options: WipeOptions = {}): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.quarantine, db.applied, db.pending, db.sync_state, db.meta, ...db.serverTables()], async () => {
+  await db.transaction('rw', [db.outbox, db.quarantine, db.applied, db.pending, db.sync_state, db.meta, db.drafts, ...db.serverTables()], async () => {
     await Promise.all(PERSONAL_TABLES.map(t => db.serverTable(t).clear()))
     // Accepted writes are on the server: nothing to keep.
     await db.applied.where('user_id').equals(userId).delete()
@@ -26,6 +26,8 @@ export async function wipeUser(db: ReperesDb, userId: string, options: WipeOptio
       await db.outbox.where('user_id').equals(userId).delete()
       await db.quarantine.where('user_id').equals(userId).delete()
       await db.pending.filter(p => p.user_id === userId).delete()
+      // Forms half typed are unsent writes too: kept aside with them, or gone with them.
+      await db.drafts.where('user_id').equals(userId).delete()
     }
     // Personal rows are gone, so every signed-in cursor is now wrong; the
     // anonymous one still matches the public tables that stay.

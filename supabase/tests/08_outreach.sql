@@ -94,7 +94,8 @@ select is((select to_jsonb(c) - array['id', 'team_id', 'created_by', 'quartier',
                                        'rsa', 'under_26', 'over_50', 'single_parent', 'consent', 'consent_version',
                                        'consent_at', 'follow_up_at', 'oriented_structure_id', 'oriented_at',
                                        'referral_status', 'status', 'reduced_at', 'created_at', 'updated_at',
-                                       'deleted_at', 'version', 'row_xid']
+                                       'deleted_at', 'version', 'row_xid', 'referral_answered_at',
+                                       'referral_appointment_at']
              from public.outreach_contacts c where id = 'cc000000-0000-4000-8000-000000000006'),
   '{"note": null, "email": null, "phone": null, "first_name_or_alias": null, "orientation_reason": null, "referral_decline_reason": null}'::jsonb,
   'a deleted contact keeps no identity and no free text');

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { MUTATION_NAMES, parseMutationArgs } from '@/domain/mutations'
+import { criteriaQuestions } from '@/domain/survey'
 import { MUTATION_SPECS } from '@/sync/optimistic'
 import ar from '../../../locales/ar.json'
 import en from '../../../locales/en.json'
 import fr from '../../../locales/fr.json'
+import { VALID_ADMIN } from '../admin/validAdmin'
 
 const id = () => crypto.randomUUID()
 
@@ -18,8 +20,18 @@ const VALID: Record<string, Record<string, unknown>> = {
   'appointment.mark_seen': { id: id(), responded_at: '2027-03-01T09:00:00+01:00' },
   'offer.respond': { id: id(), interest: 'interested' },
   'contact.upsert': { id: id(), team_id: id(), quartier: 'Goutte d’Or', met_at: '2027-03-01T15:30:00+01:00', met_how: 'market', age_band: '26_34', needs: ['emploi', 'francais'], consent: true, consent_version: 'v1', first_name_or_alias: 'Sam', phone: '06 12 34 56 78' },
+  'referral.respond': { id: id(), response: 'appointment_planned', appointment_at: '2027-03-02T09:30:00+01:00' },
+  'follow_up.upsert': { id: id(), contact_id: id(), due_on: '2027-03-08', kind: 'call_back' },
+  'follow_up.set_outcome': { id: id(), outcome: 'no_answer' },
   'evaluation.upsert': { id: id(), consultation_id: id(), answers: { pertinence: 4, comment: 'Clair', choices: ['a', 'b'] }, submitted: true },
+  'contact.delete': { id: id() },
+  'consultation.upsert': { id: id(), kind: 'prestation_evaluation', title: 'Ateliers CV', definition: { questions: criteriaQuestions() }, subject_id: id(), closes_at: '2027-03-01T18:00:00+01:00' },
+  'consultation.set_status': { id: id(), status: 'closed' },
+  'consultation.publish': { id: id(), outcome: 'Le livret dit maintenant qui appeler.', outcome_section_id: id() },
+  'feedback.tag_themes': { id: id(), themes: ['accueil', 'délais'] },
+  'meeting.respond': { id: id(), consultation_id: id(), attending: true },
   'profile.update': { display_name: 'Awa', preferred_locale: 'ar', reminder_sms: false },
+  ...VALID_ADMIN,
 }
 
 const INVALID: [string, Record<string, unknown>][] = [

@@ -1,0 +1,101 @@
+import type { QuarantineEntry } from '@/db/types'
+import type { InboxItem } from '@/domain/adminFeedback'
+import type { ContentLocale } from '@/domain/adminMutations'
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import { useLiveQuery } from '@/composables/useLiveQuery'
+import { readRows } from '@/db/read'
+import { toInboxItem } from '@/domain/adminFeedback'
+import { useAuthStore } from './auth'
+import { useSyncStore } from './sync'
+
+export interface PersonInfo {
+  id: string
+  display_name: string | null
+  preferred_locale: string | null
+  roles: string[]
+  referent_id: string | null
+  structure_id: string | null
+}
+
+interface Snapshot {
+  items: InboxItem[]
+  people: Map<string, PersonInfo>
+  prestations: Map<string, string>
+  structures: Map<string, string>
+  sections: Map<string, string>
+  rejected: Map<string, QuarantineEntry>
+  loaded: boolean
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
+
+/**
+ * Every feedback and change-of-référent request the coordinator's device
+ * holds (row-level security gives coordinators all of them), with the names
+ * needed to read them: authors, prestations, structures, booklet sections.
+ * Answers, assignments and statuses go through the outbox.
+ */
+export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
+  const auth = useAuthStore()
+  const sync = useSyncStore()
+
+  const snapshot = useLiveQuery<Snapshot>(async (db) => {
+    const me = auth.userId
+    const [feedback, profiles, prestations, structures, sections, refused] = await Promise.all([
+      readRows(db, 'feedback', me),
+      readRows(db, 'profiles', me, p => !p.deleted_at),
+      db.serverTable('prestations').toArray(),
+      db.serverTable('structures').toArray(),
+      db.serverTable('booklet_sections').toArray(),
+      me ? db.quarantine.where('user_id').equals(me).filter(e => e.table === 'feedback').toArray() : [],
+    ])
+    return {
+      items: feedback.map(toInboxItem).filter((i): i is InboxItem => i !== null),
+      people: new Map(profiles.map(p => [p.id, {
+        id: p.id,
+        display_name: text(p.display_name),
+        preferred_locale: text(p.preferred_locale),
+        roles: Array.isArray(p.roles) ? p.roles.map(String) : [],
+        referent_id: text(p.referent_id),
+        structure_id: text(p.structure_id),
+      }])),
+      prestations: new Map(prestations.map(p => [p.id, String(p.title ?? '')])),
+      structures: new Map(structures.map(s => [s.id, String(s.name ?? '')])),
+      sections: new Map(sections.map(s => [s.id, String(s.title ?? '')])),
+      rejected: new Map(refused.map(e => [e.row_id, e])),
+      loaded: true,
+    }
+  }, [() => auth.userId])
+
+  const items = computed(() => snapshot.value?.items ?? [])
+  const loaded = computed(() => snapshot.value?.loaded === true)
+  const people = computed(() => snapshot.value?.people ?? new Map<string, PersonInfo>())
+  const coordinators = computed(() => [...people.value.values()].filter(p => p.roles.includes('coordinator'))
+    .sort((a, b) => (a.display_name ?? '').localeCompare(b.display_name ?? '')))
+
+  function item(id: string): InboxItem | undefined {
+    return items.value.find(i => i.id === id)
+  }
+
+  function subjectName(i: InboxItem): string | null {
+    if (!i.subject_id)
+      return null
+    const s = snapshot.value
+    if (i.kind === 'prestation' || i.kind === 'fiche_liaison')
+      return s?.prestations.get(i.subject_id) ?? null
+    if (i.kind === 'booklet')
+      return s?.sections.get(i.subject_id) ?? null
+    return null
+  }
+
+  const prestationName = (id: string) => snapshot.value?.prestations.get(id) ?? null
+  const structureName = (id: string | null) => (id ? snapshot.value?.structures.get(id) ?? null : null)
+
+  const answer = (id: string, text: string, locale: ContentLocale | null) =>
+    sync.write('feedback.answer', { id, answer: text, answer_locale: locale })
+  const assign = (id: string, to: string | null) => sync.write('feedback.assign', { id, assigned_to: to })
+  const setStatus = (id: string, status: InboxItem['status']) => sync.write('feedback.set_status', { id, status })
+
+  return { snapshot, items, loaded, people, coordinators, item, subjectName, prestationName, structureName, answer, assign, setStatus }
+})
