@@ -4,13 +4,8 @@
 // mistake next to its field before anything is queued.
 import { z } from 'zod'
 import { EVENT_KINDS, PUBLICS, REGISTRES, STRUCTURE_KINDS } from './catalogue'
+import { instant, line, opt, text, uuid } from './fields'
 import { ROLES } from './roles'
-
-const uuid = z.uuid()
-const instant = z.iso.datetime({ offset: true })
-const opt = <T extends z.ZodType>(schema: T) => schema.nullish()
-const line = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\x00-\x1F\x7F]*$/)
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 /** The server's locale_code domain (kept apart from mutations.ts, which imports this file). */
 export const CONTENT_LOCALES = ['fr', 'en', 'ar', 'es', 'pt', 'zh', 'ro', 'ru', 'uk', 'tr', 'ta', 'bn', 'fa', 'ps', 'ti', 'so', 'wo', 'ff', 'bm', 'sw', 'ln', 'kab'] as const

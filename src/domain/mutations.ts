@@ -5,16 +5,7 @@
 import { z } from 'zod'
 import { validateDefinition } from './survey'
 import { ADMIN_MUTATION_SCHEMAS } from './adminMutations'
-
-const uuid = z.uuid()
-/** The server refuses timestamps without an explicit offset: device zones differ. */
-const instant = z.iso.datetime({ offset: true })
-const day = z.iso.date()
-/** Optional values: the server treats a JSON null as absent. */
-const opt = <T extends z.ZodType>(schema: T) => schema.nullish()
-/** Text on one line: the server refuses control characters in short fields. */
-const line = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\x00-\x1F\x7F]*$/)
-const text = (max: number) => z.string().trim().min(1).max(max)
+import { day, instant, line, opt, text, uuid } from './fields'
 
 export const FEEDBACK_KINDS = ['prestation', 'appointment', 'document', 'booklet', 'other', 'change_referent', 'fiche_liaison'] as const
 export const APPOINTMENT_KINDS = ['first_reception', 'diagnostic', 'follow_up', 'bilan_sante', 'mdee_session', 'pre_recrutement', 'forum_preparation', 'information_collective'] as const

@@ -194,6 +194,44 @@ test('contacts captured offline, a killed page, then the server and the référe
   await expect(reopened.getByTestId('history')).toContainText('Réponse de la structure : Acceptée')
 })
 
+test('a person asks to be forgotten: the team erases the contact, on the device and on the server', async ({ page }) => {
+  const tag = Date.now().toString(36)
+  const name = `Inès ${tag}`
+  await signIn(page, OUTREACH, '/terrain')
+  await expect(page.getByText(TEAM)).toBeVisible({ timeout: 20_000 })
+  await page.getByTestId('new-contact').click()
+  await page.getByRole('radio', { name: 'Goutte d\'Or', exact: true }).click()
+  await page.getByRole('radio', { name: 'Rue', exact: true }).click()
+  await page.getByRole('radio', { name: '26-34 ans', exact: true }).click()
+  await page.getByTestId('section-identity').locator('summary').click()
+  await page.getByTestId('ask-consent').click()
+  await page.getByTestId('consent-accept').click()
+  await page.getByLabel('Prénom ou surnom').fill(name)
+  await page.getByTestId('save-contact').click()
+  await expect(page.getByTestId('contact-saved')).toBeVisible()
+  await expect.poll(() => outboxCount(page), { timeout: 20_000 }).toBe(0)
+  const id = String((await serverContacts(OUTREACH)).find(r => r.first_name_or_alias === name)?.id)
+  expect(id).toMatch(/^[0-9a-f-]{36}$/)
+
+  await page.goto(`/terrain/contacts/${id}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  // Nothing happens without the confirmation; "cancel" keeps the contact.
+  await page.getByTestId('erase-contact').click()
+  await page.getByRole('button', { name: 'Annuler' }).last().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await page.getByTestId('erase-contact').click()
+  await page.getByTestId('erase-contact-yes').click()
+
+  await expect(page).toHaveURL(/\/terrain\/contacts\?erased=1$/)
+  await expect(page.getByText('Contact effacé.')).toBeVisible()
+  await expect(page.getByTestId('contact-card').filter({ hasText: name })).toHaveCount(0)
+  await expect.poll(() => outboxCount(page), { timeout: 20_000 }).toBe(0)
+  expect((await storeRows<{ id: string }>(page, 'outreach_contacts')).some(r => r.id === id)).toBe(false)
+  // A fresh device of the team pulls no trace of the person: the row is only a tombstone.
+  const fresh = await serverContacts(OUTREACH)
+  expect(fresh.some(r => r.id === id || r.first_name_or_alias === name)).toBe(false)
+})
+
 async function answerAsReferent(browser: Browser, name: string) {
   const context = await browser.newContext()
   const page = await context.newPage()

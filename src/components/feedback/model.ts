@@ -25,6 +25,8 @@ export interface Feedback {
   changed: string | null
   status: FeedbackStatus
   answer: string | null
+  /** The language the answer was written in (shown as written, marked for screen readers). */
+  answer_locale: string | null
   answered_at: string | null
   themes: string[]
   created_at: string
@@ -54,6 +56,7 @@ export function toFeedback(row: LocalRow): Feedback {
     changed: str(row.changed),
     status,
     answer: str(row.answer),
+    answer_locale: str(row.answer_locale),
     answered_at: str(row.answered_at),
     themes: Array.isArray(row.themes) ? row.themes.map(String) : [],
     created_at: String(row.created_at ?? ''),

@@ -45,6 +45,9 @@ const INVALID: [string, Record<string, unknown>][] = [
   ['evaluation.upsert', { ...VALID['evaluation.upsert'], answers: { nested: { a: 1 } } }],
   ['profile.update', { preferred_locale: 'xx' }],
   ['profile.update', { roles: ['coordinator'] }], // nobody edits their own roles
+  ['feedback.create', { ...VALID['feedback.create'], body: 'avant\u0000après' }], // PostgreSQL text has no NUL
+  ['feedback.create', { ...VALID['feedback.create'], body: 'moitié \uD83D de smiley' }], // a lone surrogate
+  ['feedback.tag_themes', { id: id(), themes: ['\uDE00'] }],
 ]
 
 describe('mutation schemas', () => {
@@ -69,6 +72,10 @@ describe('mutation schemas', () => {
 
   it.each(INVALID)('refuse an invalid %s', (name, args) => {
     expect(() => parseMutationArgs(name as never, args)).toThrow(ZodError)
+  })
+
+  it('accept every well-formed character, emoji and right-to-left text included', () => {
+    expect(parseMutationArgs('feedback.create', { ...VALID['feedback.create'], body: 'Merci 🙏 شكرا\nà bientôt' })).toMatchObject({ body: 'Merci 🙏 شكرا\nà bientôt' })
   })
 
   it('keep null (clears a field) but drop undefined', () => {
