@@ -3,7 +3,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { cspPlugin } from './vite/csp'
+import { cspPlugin } from './vite/csp.ts'
 
 export default defineConfig({
   resolve: {
