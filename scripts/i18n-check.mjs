@@ -31,12 +31,16 @@ function walk(dir, files = []) {
   return files
 }
 
-// A locale is locales/<l>.json (first-screen namespaces) + locales/screens/<l>.json.
+// A locale is locales/<l>.json (first-screen namespaces) + locales/screens/<l>.json
+// + locales/staff/<l>.json (see locale-layout.mjs).
 const locales = readdirSync(join(root, 'locales')).filter(f => f.endsWith('.json')).map(f => f.slice(0, -5))
 const readLocale = (l) => {
-  const screens = join(root, 'locales', 'screens', `${l}.json`)
+  const part = (dir) => {
+    const file = join(root, 'locales', dir, `${l}.json`)
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  }
   const core = JSON.parse(readFileSync(join(root, 'locales', `${l}.json`), 'utf8'))
-  return { ...(existsSync(screens) ? JSON.parse(readFileSync(screens, 'utf8')) : {}), ...core }
+  return { ...part('screens'), ...part('staff'), ...core }
 }
 const keys = Object.fromEntries(locales.map(l => [l, flatten(readLocale(l))]))
 const source = keys[SOURCE]

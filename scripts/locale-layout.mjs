@@ -1,12 +1,16 @@
-// How locale messages are split: the namespaces the first screen needs stay in
-// locales/<locale>.json (bundled with the app shell); every other namespace
-// lives in locales/screens/<locale>.json, loaded right after start-up.
+// How locale messages are split, so that a phone downloads only the words of
+// the screens it shows:
+//   locales/<locale>.json          the namespaces the first screen needs (bundled with the shell);
+//   locales/screens/<locale>.json  the public and allocataire screens, loaded right after start-up;
+//   locales/staff/<locale>.json    the professionals' screens, loaded when one of them opens.
 export const CORE_NAMESPACES = ['app', 'nav', 'home', 'pages', 'placeholder', 'restricted', 'roles', 'settings', 'common', 'sync']
+export const STAFF_NAMESPACES = ['admin', 'outreach', 'consultations', 'groupe', 'suivi']
 
 export function splitMessages(messages) {
-  const core = {}
-  const screens = {}
-  for (const [key, value] of Object.entries(messages))
-    (CORE_NAMESPACES.includes(key) ? core : screens)[key] = value
-  return { core, screens }
+  const parts = { core: {}, screens: {}, staff: {} }
+  for (const [key, value] of Object.entries(messages)) {
+    const part = CORE_NAMESPACES.includes(key) ? 'core' : STAFF_NAMESPACES.includes(key) ? 'staff' : 'screens'
+    parts[part][key] = value
+  }
+  return parts
 }

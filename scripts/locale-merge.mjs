@@ -13,7 +13,7 @@ if (!locale || !fragmentPath) {
   process.exit(2)
 }
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'locales')
-const files = { core: join(dir, `${locale}.json`), screens: join(dir, 'screens', `${locale}.json`) }
+const files = { core: join(dir, `${locale}.json`), screens: join(dir, 'screens', `${locale}.json`), staff: join(dir, 'staff', `${locale}.json`) }
 
 function merge(target, source) {
   for (const [key, value] of Object.entries(source)) {
@@ -26,9 +26,9 @@ function merge(target, source) {
 }
 
 const read = file => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {})
-const all = merge({ ...read(files.screens), ...read(files.core) }, JSON.parse(readFileSync(fragmentPath, 'utf8')))
+const all = merge({ ...read(files.screens), ...read(files.staff), ...read(files.core) }, JSON.parse(readFileSync(fragmentPath, 'utf8')))
 const split = splitMessages(all)
-for (const part of ['core', 'screens']) {
+for (const part of ['core', 'screens', 'staff']) {
   writeFileSync(`${files[part]}.tmp`, `${JSON.stringify(split[part], null, 2)}\n`)
   renameSync(`${files[part]}.tmp`, files[part])
 }

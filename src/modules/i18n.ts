@@ -17,36 +17,60 @@ export const i18n = createI18n<[Messages], Locale, false>({
 })
 
 // The first screen ships only the French shell messages (locales/fr.json).
-// Other languages' shell messages, and every language's screen messages
-// (locales/screens/), are separate chunks fetched when needed and precached
-// by the service worker.
+// Other languages' shell messages, and every language's screen messages, are
+// separate chunks fetched when needed and precached by the service worker:
+// "screens" (public and allocataire screens, locales/screens/) and "staff"
+// (the professionals' screens, locales/staff/), so that an allocataire's phone
+// never downloads the back office's words.
 const coreLoaders: Record<Exclude<Locale, 'fr'>, Loader> = {
   en: () => import('../../locales/en.json'),
   ar: () => import('../../locales/ar.json'),
 }
-const screenLoaders: Record<Locale, Loader> = {
-  fr: () => import('../../locales/screens/fr.json'),
-  en: () => import('../../locales/screens/en.json'),
-  ar: () => import('../../locales/screens/ar.json'),
+export type MessageGroup = 'screens' | 'staff'
+const groupLoaders: Record<MessageGroup, Record<Locale, Loader>> = {
+  screens: {
+    fr: () => import('../../locales/screens/fr.json'),
+    en: () => import('../../locales/screens/en.json'),
+    ar: () => import('../../locales/screens/ar.json'),
+  },
+  staff: {
+    fr: () => import('../../locales/staff/fr.json'),
+    en: () => import('../../locales/staff/en.json'),
+    ar: () => import('../../locales/staff/ar.json'),
+  },
 }
-const screensLoaded = new Map<Locale, Promise<void>>()
+const loaded = new Map<string, Promise<void>>()
+/** Groups asked for so far: a language switch loads the same ones. */
+const groupsInUse = new Set<MessageGroup>()
 
-/** Screen messages of a locale (and of French, the fallback), loaded once. */
-export function loadScreenMessages(locale: Locale): Promise<void> {
-  const wanted = locale === SOURCE_LOCALE ? [locale] : [SOURCE_LOCALE, locale]
-  return Promise.all(wanted.map((l) => {
-    let loading = screensLoaded.get(l)
+/**
+ * Screen messages of a locale, loaded once per group. French is not fetched
+ * as a fallback for another language: check:i18n guarantees every key exists
+ * in every locale, and the extra chunk would delay the screen.
+ */
+export function loadScreenMessages(locale: Locale, groups: MessageGroup[] = ['screens']): Promise<void> {
+  return Promise.all(groups.map((group) => {
+    groupsInUse.add(group)
+    const key = `${group}:${locale}`
+    let loading = loaded.get(key)
     if (!loading) {
-      loading = screenLoaders[l]().then(messages => i18n.global.mergeLocaleMessage(l, messages.default))
-      screensLoaded.set(l, loading)
+      loading = groupLoaders[group][locale]().then(messages => i18n.global.mergeLocaleMessage(locale, messages.default))
+      loaded.set(key, loading)
       // A failed fetch (offline before the chunk was cached) may be retried.
-      loading.catch(() => screensLoaded.delete(l))
+      loading.catch(() => loaded.delete(key))
     }
     return loading
   })).then(() => undefined)
 }
 
+// The language being switched to, set before anything is awaited: the router's
+// first navigation starts while main.ts is still loading that language, and
+// must fetch the screen messages of the language the screen will be shown in.
+let wanted: Locale = SOURCE_LOCALE
+export const wantedLocale = (): Locale => wanted
+
 export async function loadLocale(locale: Locale): Promise<void> {
+  wanted = locale
   if (locale !== 'fr' && !i18n.global.availableLocales.includes(locale)) {
     const messages = await coreLoaders[locale]()
     i18n.global.mergeLocaleMessage(locale, messages.default)
@@ -55,8 +79,8 @@ export async function loadLocale(locale: Locale): Promise<void> {
   // paints without them, the router waits for them before any other screen,
   // and main.ts fetches them once the first screen is up. Once screens are on
   // display, a language switch waits for them so no text stays in French.
-  if (screensLoaded.size > 0)
-    await loadScreenMessages(locale).catch(() => {})
+  if (groupsInUse.size > 0)
+    await loadScreenMessages(locale, [...groupsInUse]).catch(() => {})
   i18n.global.locale.value = locale
   const html = document.documentElement
   html.lang = locale

@@ -1,6 +1,8 @@
 import { nextTick } from 'vue'
+import type { RouteLocationNormalized } from 'vue-router'
+import type { MessageGroup } from './i18n'
 import { createRouter, createWebHistory } from 'vue-router'
-import { i18n, loadScreenMessages } from './i18n'
+import { i18n, loadScreenMessages, wantedLocale } from './i18n'
 import { routes } from './routes'
 
 export const router = createRouter({
@@ -14,10 +16,20 @@ export function pageTitle(titleKey: string): string {
   return `${t(titleKey)} — ${t('app.name')}`
 }
 
-// Every screen but the shell's home needs its words before it renders.
+// Every screen but the shell's home needs its words before it renders; the
+// professionals' screens also need the staff group. The fetch starts before
+// the screen's own chunk is loaded, so both download together; beforeResolve
+// then waits for the words.
+export function messageGroups(to: Pick<RouteLocationNormalized, 'meta'>): MessageGroup[] {
+  return to.meta.roles?.some(role => role !== 'allocataire') ? ['screens', 'staff'] : ['screens']
+}
+router.beforeEach((to) => {
+  if (to.name !== 'home')
+    void loadScreenMessages(wantedLocale(), messageGroups(to)).catch(() => {})
+})
 router.beforeResolve(async (to) => {
   if (to.name !== 'home')
-    await loadScreenMessages(i18n.global.locale.value).catch(() => {})
+    await loadScreenMessages(wantedLocale(), messageGroups(to)).catch(() => {})
 })
 
 router.afterEach((to, from) => {
