@@ -10,6 +10,8 @@ import { day, instant, line, opt, text, uuid } from './fields'
 export const FEEDBACK_KINDS = ['prestation', 'appointment', 'document', 'booklet', 'other', 'change_referent', 'fiche_liaison'] as const
 export const APPOINTMENT_KINDS = ['first_reception', 'diagnostic', 'follow_up', 'bilan_sante', 'mdee_session', 'pre_recrutement', 'forum_preparation', 'information_collective'] as const
 export const APPOINTMENT_STATUSES = ['scheduled', 'confirmed', 'cancel_requested', 'reschedule_requested', 'cancelled', 'attended', 'missed', 'excused'] as const
+/** The statuses a référent may set (the server refuses the others). */
+export const SETTABLE_APPOINTMENT_STATUSES = ['scheduled', 'confirmed', 'cancelled', 'attended', 'missed', 'excused'] as const
 export const APPOINTMENT_RESPONSES = ['confirmed', 'cannot_come', 'reschedule'] as const
 export const MET_HOW = ['street', 'market', 'association', 'event', 'partner'] as const
 export const AGE_BANDS = ['16_17', '18_25', '26_34', '35_49', '50_64', '65_plus', 'unknown'] as const
@@ -141,7 +143,8 @@ export const MUTATION_SCHEMAS = {
   'feedback.delete': z.strictObject({ id: uuid }),
   'appointment.respond': appointmentRespond,
   'appointment.upsert': appointmentUpsert,
-  'appointment.set_status': z.strictObject({ id: uuid, status: z.enum(APPOINTMENT_STATUSES) }),
+  // The requests (cancel_requested, reschedule_requested) come only from the allocataire's answer.
+  'appointment.set_status': z.strictObject({ id: uuid, status: z.enum(SETTABLE_APPOINTMENT_STATUSES) }),
   // The référent read the answer given at responded_at (as pulled).
   'appointment.mark_seen': z.strictObject({ id: uuid, responded_at: instant }),
   'offer.respond': z.strictObject({ id: uuid, interest: z.enum(['interested', 'not_interested']) }),

@@ -114,8 +114,22 @@ export const useReferentStore = defineStore('referent', () => {
     return appointments.value.find(a => a.id === id)
   }
 
+  // Each person's next appointment, found in one pass (a référent may follow
+  // thousands of people: a search per person would scan every appointment).
+  const nextByPerson = computed(() => {
+    const next = new Map<string, Appointment>()
+    for (const a of appointments.value) {
+      if (a.status === 'cancelled' || Date.parse(a.starts_at) <= now.value)
+        continue
+      const known = next.get(a.allocataire_id)
+      if (!known || Date.parse(a.starts_at) < Date.parse(known.starts_at))
+        next.set(a.allocataire_id, a)
+    }
+    return next
+  })
+
   function nextFor(personId: string): Appointment | null {
-    return appointments.value.find(a => a.allocataire_id === personId && a.status !== 'cancelled' && Date.parse(a.starts_at) > now.value) ?? null
+    return nextByPerson.value.get(personId) ?? null
   }
 
   function isQueued(id: string) {

@@ -143,12 +143,20 @@ export function slotView(slot: unknown): SlotView {
   return { kind: 'text', text: String(slot ?? '') }
 }
 
+// Building an Intl.DisplayNames costs more than using one: one per reader's language.
+const displayNames = new Map<string, Intl.DisplayNames>()
+
 /** A language's own name in the reader's language ("arabe", "Arabic"); the code if unknown. */
 export function languageName(code: string | null | undefined, locale: string): string {
   if (!code)
     return ''
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+    let names = displayNames.get(locale)
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'language' })
+      displayNames.set(locale, names)
+    }
+    return names.of(code) ?? code
   }
   catch {
     return code

@@ -225,6 +225,26 @@ describe('the référent\'s screens on the device\'s data', () => {
     await vi.waitFor(() => expect(wrapper.get('[data-testid="mark-missed"]').attributes('aria-pressed')).toBe('true'))
   })
 
+  it('lists thousands of followed people 50 at a time, searchable by name without accents', async () => {
+    await db.serverTable('profiles').bulkPut(Array.from({ length: 120 }, (_, i) => ({
+      id: `99999999-0000-4000-8000-${String(i).padStart(12, '0')}`, roles: ['allocataire'], structure_id: STRUCTURE,
+      display_name: i === 77 ? 'Éloïse Martin' : `Personne ${i}`, version: 1,
+    })))
+    const { pinia } = signedInAs(db, REFERENT, ['referent'])
+    const { wrapper } = await mountRoute(pinia, '/suivi/allocataires')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="people"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="people-count"]').text()).toBe('121 allocataires')
+    expect(wrapper.findAll('[data-testid="people"] > li')).toHaveLength(50)
+    await wrapper.get('[data-testid="people-more"]').trigger('click')
+    expect(wrapper.findAll('[data-testid="people"] > li')).toHaveLength(100)
+    await wrapper.get('input[type="search"]').setValue('eloise')
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="people"] > li')).toHaveLength(1))
+    expect(wrapper.get('[data-testid="people"]').text()).toContain('Éloïse Martin')
+    expect(wrapper.get('[data-testid="people-count"]').text()).toBe('1 allocataire')
+    expect(wrapper.find('[data-testid="people-more"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   for (const locale of ['fr', 'ar'] as const) {
     it(`has no axe violation on the follow-up screens (${locale})`, async () => {
       await db.serverTable('appointments').put(row({ starts_at: new Date(Date.now() + 26 * 3_600_000).toISOString(), response: 'reschedule', status: 'reschedule_requested', responded_at: '2027-01-01T10:00:00Z', preferred_slots: ['le mardi matin'] }))

@@ -43,6 +43,7 @@ const INVALID: [string, Record<string, unknown>][] = [
   ['contact.upsert', { ...VALID['contact.upsert'], consent_version: undefined }],
   ['contact.upsert', { ...VALID['contact.upsert'], needs: ['sante'] }], // never health
   ['evaluation.upsert', { ...VALID['evaluation.upsert'], answers: { nested: { a: 1 } } }],
+  ['appointment.set_status', { id: id(), status: 'reschedule_requested' }], // only the allocataire's answer asks
   ['profile.update', { preferred_locale: 'xx' }],
   ['profile.update', { roles: ['coordinator'] }], // nobody edits their own roles
   ['feedback.create', { ...VALID['feedback.create'], body: 'avant\u0000après' }], // PostgreSQL text has no NUL
