@@ -12,6 +12,7 @@ export const APPOINTMENT_KINDS = ['first_reception', 'diagnostic', 'follow_up', 
 export const APPOINTMENT_STATUSES = ['scheduled', 'confirmed', 'cancel_requested', 'reschedule_requested', 'cancelled', 'attended', 'missed', 'excused'] as const
 /** The statuses a référent may set (the server refuses the others). */
 export const SETTABLE_APPOINTMENT_STATUSES = ['scheduled', 'confirmed', 'cancelled', 'attended', 'missed', 'excused'] as const
+export type SettableAppointmentStatus = (typeof SETTABLE_APPOINTMENT_STATUSES)[number]
 export const APPOINTMENT_RESPONSES = ['confirmed', 'cannot_come', 'reschedule'] as const
 export const MET_HOW = ['street', 'market', 'association', 'event', 'partner'] as const
 export const AGE_BANDS = ['16_17', '18_25', '26_34', '35_49', '50_64', '65_plus', 'unknown'] as const

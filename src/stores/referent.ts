@@ -1,4 +1,5 @@
-import type { Appointment, AppointmentKind, AppointmentMode, AppointmentStatus, StructureInfo } from '@/components/appointments/model'
+import type { Appointment, AppointmentKind, AppointmentMode, StructureInfo } from '@/components/appointments/model'
+import type { SettableAppointmentStatus } from '@/domain/mutations'
 import type { QuarantineEntry } from '@/db/types'
 import { useDocumentVisibility, useIntervalFn } from '@vueuse/core'
 import { defineStore } from 'pinia'
@@ -169,7 +170,7 @@ export const useReferentStore = defineStore('referent', () => {
     })
   }
 
-  async function setStatus(id: string, status: AppointmentStatus) {
+  async function setStatus(id: string, status: SettableAppointmentStatus) {
     await sync.write('appointment.set_status', { id, status })
   }
 
