@@ -19,78 +19,19 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, devices, type Page } from '@playwright/test'
-import { createClient } from '@supabase/supabase-js'
+import { chromium, devices } from '@playwright/test'
+import { bin, CHROMIUM_ARGS, ms, outboxCount, PASSWORD, pulledCount, root, run, signedInClient, stats, waitFor } from './lib/harness.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 const COUNT = Number(process.env.BENCH_CONTACTS ?? 500)
 const BACKEND_PORT = Number(process.env.BENCH_BACKEND_PORT ?? 54395)
 const PREVIEW_PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 4195)
 const BACKEND = `http://127.0.0.1:${BACKEND_PORT}`
 const APP = `http://127.0.0.1:${PREVIEW_PORT}`
-const ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
 const EMAIL = 'outreach@demo.reperes.paris'
-const PASSWORD = 'demo-password'
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
-    child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} exited with ${code}`))))
-  })
-}
-
-async function waitFor(url: string, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok)
-        return
-    }
-    catch {}
-    await new Promise(r => setTimeout(r, 300))
-  }
-  throw new Error(`${url} did not answer`)
-}
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, mean: sorted.reduce((s, v) => s + v, 0) / sorted.length }
-}
-
-const ms = (v: number) => `${v.toFixed(1)} ms`
-
-async function outboxCount(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('reperes')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const req = open.result.transaction('outbox').objectStore('outbox').count()
-      req.onsuccess = () => {
-        open.result.close()
-        resolve(req.result)
-      }
-    }
-  }))
-}
 
 async function serverContactCount(): Promise<number> {
-  const client = createClient(BACKEND, ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } })
-  await client.auth.signInWithPassword({ email: EMAIL, password: PASSWORD })
-  let cursor: string | null = null
-  let n = 0
-  for (;;) {
-    const { data, error } = await client.rpc('sync_pull', { cursor, lim: 1000, schema_version: 1 })
-    if (error)
-      throw error
-    const page = data as { changes: { outreach_contacts?: unknown[] }, cursor: string, has_more: boolean }
-    n += page.changes.outreach_contacts?.length ?? 0
-    cursor = page.cursor
-    if (!page.has_more)
-      break
-  }
+  const client = await signedInClient(BACKEND, EMAIL)
+  const n = await pulledCount(client, 'outreach_contacts')
   await client.auth.signOut()
   return n
 }
@@ -100,7 +41,7 @@ async function main() {
   const children: ChildProcess[] = []
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   })
   try {
     console.log('[bench] building the app (production build)…')
