@@ -6,8 +6,8 @@
 // Chromium profile each round, opens the home page as an anonymous visitor and records every
 // call to the backend until the engine's pull answers `has_more: false`. The bytes are the
 // ones Chromium received (body as encoded on the wire, headers apart). The same pages are then
-// fetched from Node to give the raw JSON size and what gzip and brotli would make of it, since
-// the local backend sends JSON uncompressed (a deployed Supabase compresses behind its gateway).
+// fetched from Node to give the raw JSON size and what gzip and brotli make of it (the local
+// backend gzips large answers, as a deployed Supabase does behind its gateway).
 //
 // Figures:
 //   time    from the first sync_pull request to the response with has_more false

@@ -1,5 +1,6 @@
 // Small HTTP helpers shared by the REST and auth handlers.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { gzipSync } from 'node:zlib'
 
 export class BodyTooLarge extends Error {}
 
@@ -23,12 +24,24 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** Sends an already serialized JSON text (function results come out of PostgreSQL as text). */
 export function sendRaw(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, {
+  const head: Record<string, string> = {
     ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     ...headers,
-  })
+  }
+  // Compressed like Supabase's gateway does, so the bytes a phone downloads
+  // (first pull, budgets in bench/) are the same here as in production.
+  if (text.length >= COMPRESS_FROM && /\bgzip\b/.test(String(res.req?.headers['accept-encoding'] ?? ''))) {
+    const vary = res.getHeader('vary')
+    res.writeHead(status, { ...head, 'content-encoding': 'gzip', 'vary': vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding' })
+    res.end(gzipSync(text))
+    return
+  }
+  res.writeHead(status, head)
   res.end(text)
 }
+
+/** Below this many characters, gzip saves less than it costs. */
+const COMPRESS_FROM = 1024
 
 const DEV_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/
 

@@ -1,8 +1,10 @@
 // HTTP-level behaviour of the local backend: CORS for the dev origins,
 // routing, concurrency, and the on-disk database across restarts.
 import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrationFiles } from '../../../supabase/local/migrate.ts'
 import { startLocalBackend } from '../../../supabase/local/server.ts'
@@ -14,9 +16,40 @@ beforeAll(async () => {
   b = await startTestBackend()
   await b.db.exec(`create table public.t_counter (n int not null);
     create function public.t_bump() returns bigint language sql as $$
-      insert into public.t_counter values (1); select count(*) from public.t_counter $$;`)
+      insert into public.t_counter values (1); select count(*) from public.t_counter $$;
+    create function public.t_big() returns text language sql as $$ select repeat('repères ', 2000) $$;
+    grant execute on function public.t_big() to anon;`)
 })
 afterAll(() => b?.close())
+
+/** A raw response (fetch would decompress it out of sight). */
+function rawPost(url: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders, body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end('{}')
+  })
+}
+
+describe('compression', () => {
+  it('gzips large answers for clients that accept it, as the hosted gateway does', async () => {
+    const url = `${b.url}/rest/v1/rpc/t_big`
+    const zipped = await rawPost(url, { 'apikey': b.anonKey, 'accept-encoding': 'gzip, deflate, br' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toContain('Accept-Encoding')
+    const text = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as string
+    expect(text).toBe('repères '.repeat(2000))
+    expect(zipped.body.length).toBeLessThan(text.length / 10)
+
+    const plain = await rawPost(url, { apikey: b.anonKey })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(plain.body.toString('utf8'))).toBe(text)
+  })
+})
 
 describe('CORS', () => {
   it('answers the preflight of a dev origin with 204 and the headers supabase-js sends', async () => {
