@@ -1,0 +1,316 @@
+// sync_pull / sync_push latency per role on the scale database (bench/scale/README.md).
+//
+//   DATABASE_URL=… npx tsx bench/scale/run.ts [--explain] [--label name]
+//
+// Each call runs as PostgREST (and supabase/local/rest.ts) runs it: one transaction,
+// role and claims set with set_config(…, true), then `select public.<fn>(…)`. The time
+// reported is the round trip of that one statement, answer included (sent as text,
+// parsed after the clock stops). Environment:
+//   BENCH_USERS      users sampled per role (default 12)
+//   BENCH_MAX_PAGES  first-pull pages timed per user before jumping to the end (default 40)
+//   BENCH_INCR       incremental pulls per user, each after a few writes (default 6)
+//   BENCH_LIM        the pull's page size (default 500, the app's)
+//   BENCH_ROLES      comma-separated roles to measure (default all)
+// --explain: afterwards, EXPLAIN (ANALYZE, BUFFERS) of the statements inside the
+// slowest pages, through auto_explain (log_nested_statements) sent back as notices,
+// written to bench/scale/results/explain-<label>.txt.
+// --verify: for every user whose first pull reached the end, the ids pulled per table
+// must equal those a plain `select id … where deleted_at is null` returns under the
+// same role and claims (row-level security alone): any difference is reported and
+// makes the exit code 1.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+
+const url = process.env.DATABASE_URL
+if (!url) throw new Error('DATABASE_URL is required')
+const USERS = Number(process.env.BENCH_USERS ?? 12)
+const MAX_PAGES = Number(process.env.BENCH_MAX_PAGES ?? 40)
+const INCR = Number(process.env.BENCH_INCR ?? 6)
+const LIM = Number(process.env.BENCH_LIM ?? 500)
+const ONLY = process.env.BENCH_ROLES?.split(',')
+const args = process.argv.slice(2)
+const label = args.includes('--label') ? args[args.indexOf('--label') + 1] : 'run'
+const explain = args.includes('--explain')
+const verify = args.includes('--verify')
+const here = path.dirname(fileURLToPath(import.meta.url))
+const resultsDir = path.join(here, 'results')
+
+export type Role = 'allocataire' | 'groupe_ressource' | 'referent' | 'outreach' | 'coordinator' | 'anon'
+const ROLES: Role[] = ['allocataire', 'groupe_ressource', 'referent', 'outreach', 'coordinator', 'anon']
+
+interface User {
+  role: Role
+  id: string | null
+  email: string | null
+}
+
+export function claimsFor(u: User): string {
+  if (!u.id) return JSON.stringify({ iss: 'supabase-demo', role: 'anon' })
+  const now = Math.floor(Date.now() / 1000)
+  // The claims of supabase/local/sessions.ts's access tokens.
+  return JSON.stringify({
+    iss: 'http://127.0.0.1/auth/v1', sub: u.id, aud: 'authenticated', exp: now + 3600, iat: now,
+    email: u.email ?? '', phone: '', app_metadata: {}, user_metadata: {}, role: 'authenticated',
+    aal: 'aal1', amr: [{ method: 'otp', timestamp: now }], session_id: randomUUID(), is_anonymous: false,
+  })
+}
+
+/** One RPC as PostgREST runs it; returns [milliseconds of the call, parsed answer]. */
+export async function rpc(client: pg.ClientBase, u: User, fn: string, sqlArgs: string, params: unknown[]) {
+  await client.query('begin')
+  try {
+    await client.query(
+      `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
+              set_config('request.method', 'POST', true), set_config('request.path', $3, true)`,
+      [u.id ? 'authenticated' : 'anon', claimsFor(u), `/rpc/${fn}`],
+    )
+    const t0 = performance.now()
+    const r = await client.query<{ r: string }>(`select public.${fn}(${sqlArgs})::text as r`, params)
+    const ms = performance.now() - t0
+    await client.query('commit')
+    return [ms, JSON.parse(r.rows[0]?.r ?? 'null')] as const
+  } catch (e) {
+    await client.query('rollback')
+    throw e
+  }
+}
+
+const pull = (c: pg.ClientBase, u: User, cursor: string | null) =>
+  rpc(c, u, 'sync_pull', 'cursor => $1, lim => $2, schema_version => 1', [cursor, LIM])
+const push = (c: pg.ClientBase, u: User, mutations: unknown[]) =>
+  rpc(c, u, 'sync_push', 'mutations => $1::jsonb, schema_version => 1, device_id => $2', [
+    JSON.stringify(mutations), md5uuid(`device-${u.id}`),
+  ])
+
+function md5uuid(s: string) {
+  const h = createHash('md5').update(s).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+export function pct(xs: number[], p: number) {
+  if (xs.length === 0) return NaN
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN
+}
+
+/** Users of a role, spread over the population (the generator's e-mail prefixes). */
+export async function sampleUsers(c: pg.ClientBase, role: Role, n: number): Promise<User[]> {
+  if (role === 'anon') return Array.from({ length: n }, () => ({ role, id: null, email: null }))
+  const where = {
+    allocataire: `email like 'allocataire-%@bench.reperes.test' and not 'groupe_ressource' = any (roles)`,
+    groupe_ressource: `email like 'allocataire-%@bench.reperes.test' and 'groupe_ressource' = any (roles)`,
+    referent: `email like 'referent-%@bench.reperes.test'`,
+    outreach: `email like 'outreach-%@bench.reperes.test'`,
+    coordinator: `email like 'coordinator-%@bench.reperes.test'`,
+  }[role]
+  const { rows } = await c.query<{ id: string; email: string }>(
+    `select id, email from public.profiles where ${where} order by md5(id::text) limit $1`, [n])
+  return rows.map(r => ({ role, ...r }))
+}
+
+/** A cursor positioned at the end of every table, as the server returns after a full read. */
+async function caughtUp(c: pg.ClientBase, cursor: string) {
+  const { rows } = await c.query<{ h: string }>(`select (pg_snapshot_xmin(pg_current_snapshot())::text::numeric - 1)::text as h`)
+  const cur = JSON.parse(cursor) as { p: Record<string, [string, string]> }
+  const { rows: tables } = await c.query<{ name: string }>('select name from sync_private.pull_tables')
+  const h = rows[0]?.h ?? '0'
+  for (const t of tables) cur.p[t.name] = [h, 'ffffffff-ffff-ffff-ffff-ffffffffffff']
+  return JSON.stringify(cur)
+}
+
+interface Sample { role: Role; phase: 'first' | 'incremental' | 'push'; ms: number; rows: number }
+interface FirstPull { role: Role; pages: number; rows: number; ms: number; complete: boolean }
+
+/** A few realistic writes of one user (sync_push, small batch), or null when the role has none. */
+export async function writesFor(c: pg.ClientBase, u: User): Promise<unknown[] | null> {
+  const m = (name: string, a: Record<string, unknown>) => ({ mutation_id: randomUUID(), name, args: a })
+  if (u.role === 'allocataire' || u.role === 'groupe_ressource') {
+    const { rows } = await c.query<{ id: string }>(
+      `select id from public.appointments where allocataire_id = $1 and starts_at > now() + interval '1 day'
+          and status in ('scheduled', 'confirmed') limit 1`, [u.id])
+    const out = [
+      m('feedback.create', { id: randomUUID(), kind: 'other', body: 'Les horaires conviennent.', share_with_groupe: true, contact_back: false }),
+      m('profile.update', { reminder_email: true }),
+    ]
+    if (rows[0]) out.push(m('appointment.respond', { id: rows[0].id, response: 'confirmed' }))
+    return out
+  }
+  if (u.role === 'referent') {
+    const { rows } = await c.query<{ id: string; structure_id: string }>(
+      `select id, structure_id from public.profiles where referent_id = $1 order by md5(id::text) limit 3`, [u.id])
+    return rows.map(a => m('appointment.upsert', {
+      id: randomUUID(), allocataire_id: a.id, structure_id: a.structure_id, referent_id: u.id, kind: 'follow_up',
+      starts_at: new Date(Date.now() + 7 * 86400e3).toISOString(), duration_min: 45, mode: 'in_person',
+    }))
+  }
+  if (u.role === 'outreach') {
+    const { rows } = await c.query<{ team_id: string }>('select team_id from public.profiles where id = $1', [u.id])
+    return Array.from({ length: 3 }, () => m('contact.upsert', {
+      id: randomUUID(), team_id: rows[0]?.team_id, quartier: 'Goutte d\'Or', met_at: new Date().toISOString(),
+      met_how: 'street', age_band: '26_34', needs: ['emploi'],
+    }))
+  }
+  if (u.role === 'coordinator') {
+    const { rows } = await c.query<{ id: string }>(
+      `select id from public.feedback where status = 'received' and deleted_at is null order by md5(id::text) limit 2`)
+    return rows.map(f => m('feedback.set_status', { id: f.id, status: 'read' }))
+  }
+  return null
+}
+
+async function main() {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  const samples: Sample[] = []
+  const firsts: FirstPull[] = []
+  const slow: { ms: number; u: User; cursor: string | null }[] = []
+  const mismatches: string[] = []
+  const writers: Record<Role, User[]> = Object.fromEntries(ROLES.map(r => [r, []])) as never
+
+  for (const role of ROLES.filter(r => !ONLY || ONLY.includes(r))) {
+    const users = await sampleUsers(c, role, USERS)
+    writers[role] = users
+    for (const u of users) {
+      // First pull: from nothing until has_more is false (or MAX_PAGES timed pages).
+      let cursor: string | null = null
+      let pages = 0, rows = 0, total = 0, more = true
+      const seen = new Map<string, Set<string>>()
+      while (more && pages < MAX_PAGES) {
+        const before: string | null = cursor
+        const [ms, ans] = await pull(c, u, cursor)
+        const n = countRows(ans)
+        if (verify) collectIds(seen, ans)
+        samples.push({ role, phase: 'first', ms, rows: n })
+        slow.push({ ms, u, cursor: before })
+        pages++; rows += n; total += ms
+        cursor = ans.cursor; more = ans.has_more
+      }
+      firsts.push({ role, pages, rows, ms: total, complete: !more })
+      if (verify && !more && u.id) mismatches.push(...await compareWithPolicies(c, u, seen))
+      if (more) cursor = await caughtUp(c, cursor!)
+
+      // Incremental: a few writes by people of the same scope, then a pull.
+      for (let i = 0; i < INCR; i++) {
+        const w = writers[role][i % writers[role].length] ?? u
+        const ms0 = await writesFor(c, w)
+        if (ms0 && ms0.length) {
+          const [ms] = await push(c, w, ms0)
+          samples.push({ role, phase: 'push', ms, rows: ms0.length })
+        }
+        let more = true
+        while (more) {
+          const [ms, ans] = await pull(c, u, cursor)
+          samples.push({ role, phase: 'incremental', ms, rows: countRows(ans) })
+          cursor = ans.cursor; more = ans.has_more
+        }
+      }
+    }
+    process.stderr.write(`${role} done\n`)
+  }
+
+  const lines: string[] = []
+  lines.push(`| role | phase | calls | p50 ms | p95 ms | p99 ms | max ms | rows/call (mean) |`)
+  lines.push(`|---|---|---:|---:|---:|---:|---:|---:|`)
+  for (const phase of ['first', 'incremental', 'push'] as const) {
+    for (const role of ROLES) {
+      const s = samples.filter(x => x.role === role && x.phase === phase)
+      if (!s.length) continue
+      const ms = s.map(x => x.ms)
+      lines.push(`| ${role} | ${phase} | ${s.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ` +
+        `${pct(ms, 99).toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${(s.reduce((a, x) => a + x.rows, 0) / s.length).toFixed(0)} |`)
+    }
+  }
+  lines.push('', '| role | users | pages (mean) | rows (mean) | first pull total ms (mean) | read to the end |', '|---|---:|---:|---:|---:|---|')
+  for (const role of ROLES) {
+    const f = firsts.filter(x => x.role === role)
+    if (!f.length) continue
+    const mean = (k: keyof FirstPull) => (f.reduce((a, x) => a + Number(x[k]), 0) / f.length).toFixed(0)
+    lines.push(`| ${role} | ${f.length} | ${mean('pages')} | ${mean('rows')} | ${mean('ms')} | ${f.filter(x => x.complete).length}/${f.length} |`)
+  }
+  const all = samples.filter(x => x.phase !== 'push').map(x => x.ms)
+  lines.push('', `All pulls: ${all.length} calls, p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms`)
+  if (verify) {
+    const checked = firsts.filter(f => f.complete && f.role !== 'anon').length
+    lines.push('', `Verify: ${checked} complete first pulls compared with a plain read under row-level security: ` +
+      (mismatches.length ? `${mismatches.length} differences\n${mismatches.slice(0, 20).join('\n')}` : 'identical ids in every table'))
+    if (mismatches.length) process.exitCode = 1
+  }
+  const report = lines.join('\n')
+  console.log(report)
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(path.join(resultsDir, `${label}.md`), report + '\n')
+
+  if (explain) {
+    // The slowest page per role, replayed under auto_explain (its log sent as notices).
+    const worst = ROLES.map(r => slow.filter(s => s.u.role === r).sort((a, b) => b.ms - a.ms)[0])
+      .filter((w): w is NonNullable<typeof w> => w !== undefined)
+    const out: string[] = []
+    c.on('notice', (n) => out.push(n.message ?? ''))
+    await c.query(`load 'auto_explain'`)
+    await c.query(`set auto_explain.log_min_duration = 0; set auto_explain.log_analyze = on;
+      set auto_explain.log_buffers = on; set auto_explain.log_nested_statements = on;
+      set auto_explain.log_level = notice; set auto_explain.log_timing = on`)
+    for (const w of worst) {
+      out.push(`\n======== ${w.u.role} ${w.u.id ?? ''} — page timed at ${w.ms.toFixed(1)} ms, cursor ${w.cursor ? 'set' : 'null'}\n`)
+      await pull(c, w.u, w.cursor)
+    }
+    await c.query('set auto_explain.log_min_duration = -1')
+    // Keep the plans that matter: statements of at least 1 ms, the per-table page queries.
+    const kept = out.filter(t => t.startsWith('\n========') || /duration: (\d+\.\d+) ms/.test(t) &&
+      Number(/duration: (\d+\.\d+) ms/.exec(t)![1]) >= 1)
+    // Arrays of ids (a référent's allocataires) are shortened to their size.
+    const short = kept.map(t => t.replace(/'\{([0-9a-f-]{36},){3,}[^}]*\}'/g, m => `'{… ${m.split(',').length} ids}'`))
+    writeFileSync(path.join(resultsDir, `explain-${label}.txt`), short.join('\n') + '\n')
+  }
+  await c.end()
+}
+
+function collectIds(seen: Map<string, Set<string>>, ans: { changes?: Record<string, { id: string }[]>; tombstones?: Record<string, string[]> }) {
+  for (const [t, rows] of Object.entries(ans.changes ?? {})) {
+    const s = seen.get(t) ?? new Set<string>()
+    for (const r of rows) s.add(r.id)
+    seen.set(t, s)
+  }
+  for (const [t, ids] of Object.entries(ans.tombstones ?? {})) for (const id of ids) seen.get(t)?.delete(id)
+}
+
+/** The pulled ids against a plain read of each table under the caller's row-level security. */
+async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, Set<string>>) {
+  const { rows: tables } = await c.query<{ name: string; relation: string }>(
+    'select name, relation from sync_private.pull_tables order by position')
+  const out: string[] = []
+  await c.query('begin')
+  try {
+    await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [claimsFor(u)])
+    const { rows: rec } = await c.query<{ r: Record<string, string[]> }>(
+      `select public.sync_reconcile(array(select name from sync_private.pull_tables where reconcilable)) as r`)
+    for (const { name, relation } of tables) {
+      const { rows } = await c.query<{ id: string }>(`select id from ${relation} where deleted_at is null`)
+      const want = new Set(rows.map(r => r.id))
+      const reconciled = rec[0]?.r[name]
+      if (reconciled && (reconciled.length !== want.size || reconciled.some(id => !want.has(id))))
+        out.push(`${u.role} ${u.id} ${name}: sync_reconcile differs from row-level security`)
+      const got = seen.get(name) ?? new Set<string>()
+      const missing = [...want].filter(id => !got.has(id)).length
+      const extra = [...got].filter(id => !want.has(id)).length
+      if (missing || extra) out.push(`${u.role} ${u.id} ${name}: ${missing} visible but not pulled, ${extra} pulled but not visible`)
+    }
+  } finally {
+    await c.query('rollback')
+  }
+  return out
+}
+
+function countRows(ans: { changes?: Record<string, unknown[]>; tombstones?: Record<string, unknown[]> }) {
+  let n = 0
+  for (const v of Object.values(ans.changes ?? {})) n += v.length
+  for (const v of Object.values(ans.tombstones ?? {})) n += v.length
+  return n
+}
+
+if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
+  main().catch((e: unknown) => { console.error(e); process.exit(1) })
+}
