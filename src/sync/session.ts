@@ -13,6 +13,7 @@ import type { SyncEngine, SyncEngineState } from './engine'
 import type { ReperesDb } from '@/db/database'
 import type { MutationArgs, MutationName } from '@/domain/mutations'
 import { loadDb, onDbVersionChange } from '@/db/access'
+import { isSealed, sealedSummary } from '@/db/vault'
 import * as auth from '@/services/auth'
 import { deviceId } from './device'
 import { createSyncEngine } from './engine'
@@ -40,6 +41,9 @@ let snapshot: SessionSnapshot = { ready: false, userId: null, engine: null, vers
 const listeners = new Set<(s: SessionSnapshot) => void>()
 let transitions: Promise<unknown> = Promise.resolve()
 let started: Promise<void> | null = null
+// Device lock (stores/lock.ts): while personal data is sealed no engine runs,
+// so nothing personal is pulled back in clear and nothing is sent.
+let locked = false
 
 function emit(patch: Partial<SessionSnapshot>) {
   snapshot = { ...snapshot, ...patch }
@@ -55,6 +59,10 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
 
 async function startEngine(userId: string | null) {
   await engine?.stop()
+  if (locked) {
+    engine = null
+    return emit({ userId, engine: null })
+  }
   const current = createSyncEngine({
     db,
     deviceId: device,
@@ -71,12 +79,16 @@ async function startEngine(userId: string | null) {
 
 async function owner(): Promise<string | null> {
   const row = await db.meta.get(OWNER_KEY)
-  return typeof row?.value === 'string' ? row.value : null
+  // While sealed, the owner mark is inside the vault; its chunks name the user in clear.
+  return typeof row?.value === 'string' ? row.value : ((await sealedSummary(db))?.userId ?? null)
 }
 
 /** Makes `userId` the device's user (after a sign-in here or in another tab). */
 function adoptUser(userId: string): Promise<void> {
   return serial(async () => {
+    // Locked: nothing to adopt until the PIN opens the vault (unlockSync adopts then).
+    if (locked)
+      return
     const previous = await owner()
     if (previous && previous !== userId)
       await wipeUser(db, previous, { keepUnsent: true })
@@ -109,6 +121,7 @@ export function startSession(): Promise<void> {
   started ??= (async () => {
     db = await loadDb()
     device = await deviceId(db)
+    locked = await isSealed(db)
     onDbVersionChange(() => {
       emit({ versionChanged: true })
       void engine?.stop()
@@ -156,6 +169,7 @@ export function signOut(options: { discardUnsent?: boolean } = {}): Promise<Sign
       await engine?.stop()
       await wipeUser(db, userId)
       await auth.signOutLocally()
+      locked = false // the vault went with the wipe
     }
     finally {
       signingOut = false
@@ -163,6 +177,28 @@ export function signOut(options: { discardUnsent?: boolean } = {}): Promise<Sign
     await startEngine(null)
     return { ok: true } as const
   })
+}
+
+/** The device lock is about to seal personal data (or another tab did): stop syncing. */
+export async function lockSync(): Promise<void> {
+  await startSession()
+  await serial(async () => {
+    locked = true
+    await startEngine(engine?.userId ?? (await owner()))
+  })
+}
+
+/** The vault was opened: sync again for the session's user. */
+export async function unlockSync(): Promise<void> {
+  await startSession()
+  await serial(async () => {
+    locked = false
+  })
+  const session = await auth.currentSession()
+  if (session)
+    await adoptUser(session.userId)
+  else
+    await serial(async () => startEngine(await owner()))
 }
 
 export async function syncNow(): Promise<void> {

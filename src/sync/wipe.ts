@@ -2,6 +2,7 @@
 // phone (DESIGN §9). Public content stays so the booklet still opens offline.
 import type { ReperesDb } from '@/db/database'
 import { OWNER_KEY } from '@/db/schema'
+import { discardSealed } from '@/db/vault'
 import { PERSONAL_TABLES } from '@/domain/sync'
 import { counterKey } from './push'
 import { cursorKey } from './pull'
@@ -34,6 +35,8 @@ export async function wipeUser(db: ReperesDb, userId: string, options: WipeOptio
     const cursors = await db.sync_state.toCollection().primaryKeys()
     await db.sync_state.bulkDelete(cursors.filter(k => k !== cursorKey(null)))
     await db.meta.bulkDelete([counterKey(userId), OWNER_KEY])
+    // Personal data sealed by the device lock goes too (it cannot be opened without the PIN).
+    await discardSealed(db)
   })
 }
 
