@@ -97,17 +97,22 @@ export const useAuthStore = defineStore('auth', () => {
     const start = () => void init().catch(() => {})
     if (hasStoredSession())
       return start()
-    onFirstDbUse(start)
-    const whenIdle = () => setTimeout(() => {
+    const idle = (timeout: number) => {
       if ('requestIdleCallback' in window)
-        requestIdleCallback(start, { timeout: 5_000 })
+        requestIdleCallback(start, { timeout })
       else
-        start()
-    }, 3_000)
-    if (document.readyState === 'complete')
-      whenIdle()
-    else
-      window.addEventListener('load', whenIdle, { once: true })
+        setTimeout(start, 0)
+    }
+    const afterLoad = (fn: () => void) => {
+      if (document.readyState === 'complete')
+        fn()
+      else
+        window.addEventListener('load', fn, { once: true })
+    }
+    // Once the screen that reads data has painted: the sync code (supabase-js,
+    // zod, the engine) would otherwise be fetched and run before the first paint.
+    onFirstDbUse(() => afterLoad(() => idle(300)))
+    afterLoad(() => setTimeout(() => idle(5_000), 3_000))
   }
 
   async function signedIn(result: AuthResult): Promise<AuthResult> {
