@@ -278,6 +278,8 @@ function collectIds(seen: Map<string, Set<string>>, ans: { changes?: Record<stri
 }
 
 /** The pulled ids against a plain read of each table under the caller's row-level security. */
+const NOT_PULLED_BY_COORDINATORS = ['appointments', 'prestation_offers']
+
 async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, Set<string>>) {
   const { rows: tables } = await c.query<{ name: string; relation: string }>(
     'select name, relation from sync_private.pull_tables order by position')
@@ -288,6 +290,9 @@ async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, 
     const { rows: rec } = await c.query<{ r: Record<string, string[]> }>(
       `select public.sync_reconcile(array(select name from sync_private.pull_tables where reconcilable)) as r`)
     for (const { name, relation } of tables) {
+      // Readable by coordinators, deliberately not pulled (20261125001100_scale.sql).
+      if (u.role === 'coordinator' && NOT_PULLED_BY_COORDINATORS.includes(name))
+        continue
       const { rows } = await c.query<{ id: string }>(`select id from ${relation} where deleted_at is null`)
       const want = new Set(rows.map(r => r.id))
       const reconciled = rec[0]?.r[name]

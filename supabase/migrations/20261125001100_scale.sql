@@ -33,6 +33,10 @@ create table sync_private.pull_arms (
 );
 grant select on sync_private.pull_arms to anon, authenticated, service_role;
 
+-- Coordinators read appointments and prestation offers through the indicator
+-- functions, never on a device: row-level security still lets them read the
+-- rows, but no arm pulls them (1.5 million rows at Paris scale, none of which a
+-- back-office screen shows, and personal data a phone should not carry).
 insert into sync_private.pull_arms (table_name, role, predicate) values
   ('profiles',                null,          's.id = $6'),
   ('profiles',                'referent',    $a$s.id = any (array(
@@ -55,7 +59,6 @@ insert into sync_private.pull_arms (table_name, role, predicate) values
        where f.allocataire_id = any ($9) and (f.structure_id = $8) is not true and (f.referent_id = $6) is not true
          and (f.row_xid, f.id) > ($1, $2) and f.row_xid < $3
        order by f.row_xid, f.id limit $4 + 1))$a$),
-  ('appointments',            'coordinator', 'true'),
   ('prestation_offers',       null,          's.allocataire_id = $6'),
   ('prestation_offers',       'referent',    's.referent_id = $6'),
   ('prestation_offers',       'referent',    $a$s.id = any (array(
@@ -63,7 +66,6 @@ insert into sync_private.pull_arms (table_name, role, predicate) values
        where f.allocataire_id = any ($9) and (f.referent_id = $6) is not true
          and (f.row_xid, f.id) > ($1, $2) and f.row_xid < $3
        order by f.row_xid, f.id limit $4 + 1))$a$),
-  ('prestation_offers',       'coordinator', 'true'),
   ('feedback',                null,          's.author_id = $6'),
   ('feedback',                'coordinator', 'true'),
   ('evaluations',             null,          's.author_id = $6'),

@@ -3,7 +3,7 @@
 begin;
 set local client_min_messages = warning;
 create extension if not exists pgtap;
-select plan(46);
+select plan(47);
 
 -- Fixture: two structures, two teams, one person per role (ids are readable on purpose).
 --   A  aaaaaaaa-…-01 allocataire (structure S1, référent R1)    B  bbbbbbbb-…-02 allocataire (S2, R2)
@@ -176,9 +176,10 @@ select pg_temp.as_user('cccccccc-0000-4000-9e57-000000000003');
 select ok(pg_temp.has(public.sync_pull(), 'consultations', 'c1000000-0000-4000-9e57-000000000001'),
   'the groupe ressource pulls consultations');
 select pg_temp.as_user('ffffffff-0000-4000-9e57-000000000008');
-select ok(pg_temp.has(public.sync_pull(), 'structures', '53000000-0000-4000-9e57-000000000003')
-          and pg_temp.has(public.sync_pull(), 'appointments', 'a2000000-0000-4000-9e57-000000000002'),
-  'a coordinator pulls drafts and every appointment');
+select ok(pg_temp.has(public.sync_pull(), 'structures', '53000000-0000-4000-9e57-000000000003'),
+  'a coordinator pulls drafts');
+select ok(not (public.sync_pull() -> 'changes' ? 'appointments') and not (public.sync_pull() -> 'changes' ? 'prestation_offers'),
+  '... but no appointment nor offer: the back office reads them through the indicators');
 select ok(not (public.sync_pull() -> 'changes' ? 'outreach_contacts'), '... but no outreach contact (aggregates only)');
 
 -- ===========================================================================

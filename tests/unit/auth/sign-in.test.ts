@@ -76,6 +76,32 @@ describe('SignInView', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/avis'))
   })
 
+  it('still redirects when the sign-in finishes before the page was ready', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/connexion?redirect=/avis')
+    await router.isReady()
+    const auth = useAuthStore()
+    let ready!: () => void
+    auth.init = vi.fn(() => new Promise<void>(resolve => (ready = resolve)))
+    // The session is established (and the page's own init settles) before the form hears back.
+    auth.signInWithPassword = vi.fn(async (): Promise<AuthResult> => {
+      auth.userId = 'u1'
+      ready()
+      await flushPromises()
+      return { ok: true, userId: 'u1' }
+    })
+    const wrapper = mount(SignInView, { global: { plugins: [pinia, i18n, router] }, attachTo: document.body })
+    await wrapper.find('[data-testid="pro-toggle"]').setValue(true)
+    const form = wrapper.find('[data-testid="password-form"]')
+    await form.find('input[type="email"]').setValue('referent@demo.reperes.paris')
+    await form.find('input[type="password"]').setValue('demo-password')
+    await form.trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/avis'))
+    wrapper.unmount()
+  })
+
   it('explains a refusal in plain words and moves focus to it', async () => {
     const { wrapper, auth } = await mountSignIn()
     auth.signInWithPassword = vi.fn(async (): Promise<AuthResult> => ({ ok: false, error: 'invalid_credentials' }))
