@@ -173,7 +173,7 @@ async function main() {
     }
     console.log('[bench] visible on the server:', JSON.stringify(serverSide))
 
-    // The référent: 2,000 people, every one rendered by /suivi/allocataires.
+    // The référent: 2,000 people; /suivi/allocataires counts them all and shows 50 cards, then "more".
     {
       const tables = ['profiles', 'appointments']
       const s = await firstSync(h, REFERENT, '/suivi', serverSide[REFERENT]!.counts, tables)
@@ -191,7 +191,7 @@ async function main() {
           }
         }
       }), REFERENT_ID)
-      const ready = '(n) => document.querySelectorAll(\'[data-testid="people"] > li\').length >= n'
+      const ready = '(n) => document.querySelectorAll(\'[data-testid="people"] > li\').length >= Math.min(n, 50) && (document.querySelector(\'[data-testid="people-count"]\')?.textContent ?? \'\').includes(String(n))'
       const cold: number[] = []
       const warm: number[] = []
       let longest = 0
