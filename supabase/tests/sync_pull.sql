@@ -3,7 +3,7 @@
 begin;
 set local client_min_messages = warning;
 create extension if not exists pgtap;
-select plan(47);
+select plan(51);
 
 -- Fixture: two structures, two teams, one person per role (ids are readable on purpose).
 --   A  aaaaaaaa-…-01 allocataire (structure S1, référent R1)    B  bbbbbbbb-…-02 allocataire (S2, R2)
@@ -101,6 +101,11 @@ create function pg_temp.ids(answer jsonb, tbl text) returns uuid[] language sql 
 $$;
 create function pg_temp.has(answer jsonb, tbl text, id text) returns boolean language sql as $$
   select id::uuid = any (pg_temp.ids(answer, tbl))
+$$;
+-- Rows and tombstones of every table in one answer.
+create function pg_temp.page_rows(answer jsonb) returns int language sql as $$
+  select (select coalesce(sum(jsonb_array_length(t.value)), 0) from jsonb_each(answer -> 'changes') t)::int
+       + (select coalesce(sum(jsonb_array_length(t.value)), 0) from jsonb_each(answer -> 'tombstones') t)::int
 $$;
 -- Pull until has_more is false; every (table, id) served, with repeats.
 create function pg_temp.pull_all(lim int) returns table (tbl text, id text, pages int) language plpgsql as $$
@@ -204,9 +209,18 @@ select is(public.sync_pull() -> 'tombstones' -> 'feedback', '["fb000000-0000-400
 -- Cursor and pages
 -- ===========================================================================
 select is((select count(*)::int from pg_temp.pull_all(500) where pages > 1), 0, 'with a large page, one pull is enough');
-select ok((public.sync_pull(null, 1) -> 'has_more')::boolean, 'a page of 1 row per table has more');
-select ok((select bool_and(jsonb_array_length(t.value) <= 1) from jsonb_each(public.sync_pull(null, 1) -> 'changes') t),
-  '... and holds at most 1 row per table');
+select ok((public.sync_pull(null, 1) -> 'has_more')::boolean, 'a page of 1 row has more');
+select is(pg_temp.page_rows(public.sync_pull(null, 1)), 1, '... and holds 1 row in all tables together');
+select is((select max(n) from (select pages, count(*)::int as n from pg_temp.pull_all(7) group by pages) p), 7,
+  'a page of 7 holds at most 7 rows, rows and tombstones of every table counted');
+select is((select count(distinct tbl)::int from pg_temp.pull_all(1000)), (select count(distinct tbl)::int from pg_temp.pull_all(7)),
+  '... and pages go on through the tables left over');
+-- has_more is exact when a page's budget ends exactly with the last row.
+do $$ begin perform set_config('test.all_rows', (select count(*) from pg_temp.pull_all(1000))::text, true); end $$;
+select ok(not (public.sync_pull(null, current_setting('test.all_rows')::int) -> 'has_more')::boolean,
+  'a page exactly as large as everything there is has no more');
+select ok((public.sync_pull(null, current_setting('test.all_rows')::int - 1) -> 'has_more')::boolean,
+  '... one row fewer has more');
 select results_eq($$select tbl, id from pg_temp.pull_all(1) order by 1, 2$$,
                   $$select tbl, id from pg_temp.pull_all(1000) order by 1, 2$$,
   'paging by 1 serves exactly the rows of one large page');
