@@ -3,7 +3,7 @@
  * contact, locks the app; the contact's name is then nowhere in IndexedDB nor on the
  * page, a reload stays locked, a wrong PIN is refused (and counted), the right one
  * brings the contact back. The lock screen has zero axe violations in French and Arabic.
- * A forgotten PIN signs out and wipes the device.
+ * A forgotten PIN signs out and wipes the device. Two tabs of the app lock and unlock together.
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
@@ -141,4 +141,31 @@ test('a forgotten PIN signs out and wipes the device', async ({ page }) => {
   expect(await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('reperes.auth') || k.startsWith('reperes.lock')))).toEqual([])
   await page.goto('/compte')
   await expect(page.getByTestId('lock-settings')).toHaveCount(0)
+})
+
+test('two tabs lock and unlock together', async ({ page }) => {
+  test.setTimeout(120_000)
+  const name = `Nadia ${Date.now().toString(36)}`
+  await signIn(page, OUTREACH, '/terrain')
+  await enableLock(page)
+  await recordContact(page, name)
+
+  const other = await page.context().newPage()
+  await other.goto('/terrain/contacts')
+  await expect(other.getByTestId('contact-card').filter({ hasText: name })).toBeVisible({ timeout: 15_000 })
+
+  // Locking in the first tab locks the second one: its page no longer shows the contact.
+  await lockNow(page)
+  await expect(other.getByTestId('lock-screen')).toBeVisible({ timeout: 15_000 })
+  expect(await other.content()).not.toContain(name)
+  await expect.poll(async () => (await rawDatabaseText(other)).includes(name), { timeout: 15_000 }).toBe(false)
+
+  // The right PIN in the second tab unlocks both.
+  await other.getByLabel('Code PIN').fill(PIN)
+  await other.getByTestId('unlock').click()
+  await expect(other.getByTestId('lock-screen')).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0, { timeout: 15_000 })
+  await page.goto('/terrain/contacts')
+  await expect(page.getByTestId('contact-card').filter({ hasText: name })).toBeVisible()
+  await other.close()
 })
