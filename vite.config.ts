@@ -63,6 +63,35 @@ export default defineConfig({
     target: 'es2022',
     cssCodeSplit: true,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A group holds the modules it names, not everything they import (Vue…).
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              // The framework and the few modules every screen shares, in one file
+              // next to index.js (they were eight files of 0.5–25 KB, each a round
+              // trip before the first paint). Only what the first screen loads
+              // anyway belongs here (check:budgets measures it).
+              name: 'shell',
+              test: /node_modules\/(@vue|vue|vue-router|pinia|vue-i18n|@intlify)\/|\/src\/(domain\/(locale|roles)|services\/(storageKeys|firstScreen)|stores\/auth|db\/(access|read)|composables\/useLiveQuery)\.ts|preload-helper/,
+            },
+            {
+              // What the public content screens (booklet, prestations, structures,
+              // events) share — cards, filters, list helpers, content states — in
+              // one file instead of a dozen of 1 KB: on a slow connection each
+              // request costs a round trip, and these are fetched together anyway.
+              // Nothing here is on the first screen (check:budgets), and the
+              // booklet's Markdown and read-aloud stay apart (they load with the
+              // sections).
+              name: 'content',
+              test: /\/src\/(components\/catalogue\/|composables\/use(ContentSync|ProgressiveList)\.ts|stores\/catalogue\.ts|domain\/(catalogue|maps|openingHours|holidays)\.ts)/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

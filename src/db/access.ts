@@ -1,6 +1,7 @@
 // The app's single database connection, loaded on first use so that Dexie
 // stays out of the first screen's bundle (only `import type` elsewhere).
 import type { ReperesDb } from './database'
+import { whenFirstScreenShown } from '@/services/firstScreen'
 
 type Listener = () => void
 
@@ -14,7 +15,9 @@ export function loadDb(): Promise<ReperesDb> {
     queueMicrotask(() => firstUseListeners.forEach(fn => fn()))
     firstUseListeners.clear()
   }
-  instance ??= import('./database').then(({ ReperesDb }) =>
+  // Opened once the first screen is painted: a screen shows its frame and words
+  // first, then what the device holds.
+  instance ??= whenFirstScreenShown().then(() => import('./database')).then(({ ReperesDb }) =>
     new ReperesDb(undefined, { onVersionChange: () => versionChangeListeners.forEach(fn => fn()) }))
   return instance
 }

@@ -8,7 +8,7 @@
 //   sentence by sentence, one utterance at a time;
 // - pause()/resume() are unreliable (ignored on Android, paused utterances dropped
 //   on desktop Chrome), so pausing cancels and resuming restarts the sentence.
-import { markdownToPlainText } from '@/domain/booklet'
+import { markdownToPlainText } from '@/domain/bookletMarkdown'
 
 export type SpeechState = 'idle' | 'loading' | 'speaking' | 'paused' | 'unsupported' | 'no_voice' | 'error'
 

@@ -7,7 +7,8 @@ import type { VNode, VNodeArrayChildren } from 'vue'
 import { computed, defineComponent, h } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { RouterLink } from 'vue-router'
-import { classifyLink, decodeEntities, headingAnchor, inlineText, lexMarkdown } from '@/domain/booklet'
+import { classifyLink, decodeEntities, headingAnchor } from '@/domain/booklet'
+import { inlineText, lexMarkdown } from '@/domain/bookletMarkdown'
 
 type Child = VNode | string
 

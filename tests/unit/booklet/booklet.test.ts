@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  changesBySlug, changeStatus, chooseSections, classifyLink, decodeEntities, headingAnchor, markdownToPlainText, markRead,
-  pictogramOf, searchBooklet, sectionAnchor, slugFromHash, stripDirectives, tableOfContents, whatChanged,
+  changesBySlug, changeStatus, chooseSections, classifyLink, decodeEntities, headingAnchor, markRead,
+  pictogramOf, sectionAnchor, slugFromHash, stripDirectives, tableOfContents, whatChanged,
 } from '@/domain/booklet'
+import { markdownToPlainText, searchBooklet } from '@/domain/bookletMarkdown'
 import { section, SECTIONS } from './fixtures'
 
 describe('chooseSections', () => {

@@ -1,6 +1,6 @@
 import type { SpeechReader } from '@/services/speech'
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import BookletChangedBadge from '@/components/booklet/BookletChangedBadge.vue'
 import BookletReadAloud from '@/components/booklet/BookletReadAloud.vue'
 import BookletSearch from '@/components/booklet/BookletSearch.vue'
@@ -160,7 +160,8 @@ describe('BookletSearch', () => {
     const wrapper = mountWith(BookletSearch, { 'sections': shown, 'modelValue': '', 'onUpdate:modelValue': (v: string) => wrapper.setProps({ modelValue: v }) })
     expect(wrapper.get('[role="status"]').text()).toBe('')
     await wrapper.get('input').setValue('referent')
-    expect(wrapper.get('[role="status"]').text()).toBe('2 résultats')
+    // The search code loads with the first query.
+    await vi.waitFor(() => expect(wrapper.get('[role="status"]').text()).toBe('2 résultats'))
     expect(wrapper.findAll('mark').map(m => m.text())).toContain('référent')
     await wrapper.get('[data-testid="search-hit-rsa"]').trigger('click')
     expect(wrapper.emitted('select')).toEqual([['rsa']])
@@ -169,7 +170,7 @@ describe('BookletSearch', () => {
 
   it('says when nothing matches', async () => {
     const wrapper = mountWith(BookletSearch, { sections: shown, modelValue: 'jardin' })
-    expect(wrapper.get('[role="status"]').text()).toContain('Aucun résultat pour « jardin »')
+    await vi.waitFor(() => expect(wrapper.get('[role="status"]').text()).toContain('Aucun résultat pour « jardin »'))
     expect(wrapper.find('ol').exists()).toBe(false)
   })
 })

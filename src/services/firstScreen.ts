@@ -1,0 +1,38 @@
+// The first screen's paint, as a milestone. Work no first screen shows — opening
+// the local database (Dexie, ≈ 30 KB gzip to fetch and parse), the service
+// worker's registration and prompts — waits for it, so that a cheap phone spends
+// its first second fetching and running only what the screen shows. Until
+// main.ts holds the gate (unit tests, tools), nothing waits.
+
+let gate: Promise<void> = Promise.resolve()
+
+/** Resolves once the first screen has been painted (at once if nobody held the gate). */
+export function whenFirstScreenShown(): Promise<void> {
+  return gate
+}
+
+/** Holds the gate; the returned function opens it after the next paint. */
+export function holdUntilFirstScreen(): () => void {
+  let open!: () => void
+  gate = new Promise<void>((resolve) => {
+    open = resolve
+  })
+  return () => {
+    // Two frames later (the first has then been presented, not only produced),
+    // once the main thread is idle: the screen's paint is not delayed by what
+    // comes next. A hidden tab gets no frames: the timer opens the gate anyway.
+    const fallback = setTimeout(open, 1_000)
+    const done = () => {
+      clearTimeout(fallback)
+      // Visible in performance traces (and bench/), next to the paint entries.
+      performance.mark?.('reperes:first-screen')
+      open()
+    }
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      if ('requestIdleCallback' in window)
+        requestIdleCallback(done, { timeout: 300 })
+      else
+        done()
+    }, 0)))
+  }
+}
