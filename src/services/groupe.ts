@@ -118,6 +118,20 @@ export function fetchResults(user: string, consultationId: string): Promise<Fetc
   return fetchRpc(user, 'consultation_results', { consultation: consultationId }, `results:${consultationId}`, data => data)
 }
 
+/** Coordinators only: submitted evaluations per consultation id (counts, no authors). */
+export function fetchSubmissionCounts(user: string): Promise<Fetched<Record<string, number>>> {
+  return fetchRpc(user, 'consultation_submission_counts', {}, 'submission-counts', (data) => {
+    const counts: Record<string, number> = {}
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      for (const [id, n] of Object.entries(data)) {
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 0)
+          counts[id] = n
+      }
+    }
+    return counts
+  })
+}
+
 /** Coordinators only; not cached (evaluations stay off devices that do not need them). */
 export function fetchEvaluations(user: string, consultationId: string): Promise<Fetched<PseudonymousEvaluation[]>> {
   return fetchRpc(user, 'consultation_evaluations', { consultation: consultationId }, null, data => rows(data).map(r => ({

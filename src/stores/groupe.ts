@@ -4,7 +4,7 @@ import type { Answers, Results } from '@/domain/evaluation'
 import type { SharedFeedback } from '@/services/groupe'
 import { useIntervalFn } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { byDeadline, byOutcome, phaseOf, toConsultation, toEvaluation } from '@/components/groupe/model'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { readRows } from '@/db/read'
@@ -162,7 +162,6 @@ export interface Option {
 
 interface AdminSnapshot {
   consultations: Consultation[]
-  submitted: Map<string, number>
   rejected: Map<string, QuarantineEntry>
   sections: Option[]
   prestations: Option[]
@@ -183,23 +182,18 @@ export const useConsultationsAdminStore = defineStore('consultations-admin', () 
 
   const snapshot = useLiveQuery<AdminSnapshot>(async (db) => {
     const id = uid()
-    const empty: AdminSnapshot = { consultations: [], submitted: new Map(), rejected: new Map(), sections: [], prestations: [] }
+    const empty: AdminSnapshot = { consultations: [], rejected: new Map(), sections: [], prestations: [] }
     if (!id)
       return empty
-    const [consultations, evaluations, refused, sections, prestations] = await Promise.all([
+    const [consultations, refused, sections, prestations] = await Promise.all([
       readRows(db, 'consultations', id, r => !r.deleted_at),
-      db.serverTable('evaluations').filter(e => !e.deleted_at && !!e.submitted_at).toArray(),
       db.quarantine.where('user_id').equals(id).filter(e => e.table === 'consultations').toArray(),
       db.serverTable('booklet_sections').filter(s => !s.deleted_at && s.locale === 'fr').toArray(),
       db.serverTable('prestations').filter(p => !p.deleted_at && p.status === 'published').toArray(),
     ])
-    const submitted = new Map<string, number>()
-    for (const e of evaluations)
-      submitted.set(String(e.consultation_id), (submitted.get(String(e.consultation_id)) ?? 0) + 1)
     return {
       consultations: consultations.map(toConsultation)
         .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.created_at.localeCompare(a.created_at)),
-      submitted,
       rejected: new Map(refused.map(e => [e.row_id, e])),
       sections: sections
         .sort((a, b) => text(a.slug).localeCompare(text(b.slug)) || Number(b.revision ?? 0) - Number(a.revision ?? 0))
@@ -214,7 +208,18 @@ export const useConsultationsAdminStore = defineStore('consultations-admin', () 
   const prestations = computed(() => snapshot.value?.prestations ?? [])
 
   const byId = (id: string) => consultations.value.find(c => c.id === id)
-  const submittedCount = (id: string) => snapshot.value?.submitted.get(id) ?? 0
+  // Counted on the server: coordinators' devices hold no evaluation (their authors
+  // are not theirs to see). Null until known (offline and never fetched).
+  const counts = shallowRef<Record<string, number> | null>(null)
+  async function refreshCounts() {
+    const user = uid()
+    if (!user)
+      return
+    const r = await (await service()).fetchSubmissionCounts(user)
+    if (r.ok)
+      counts.value = r.data
+  }
+  const submittedCount = (id: string): number | null => (counts.value ? counts.value[id] ?? 0 : null)
   const rejectionOf = (id: string) => snapshot.value?.rejected.get(id)
   const sectionLabel = (id: string | null) => (id ? sections.value.find(s => s.id === id)?.label ?? null : null)
 
@@ -254,7 +259,7 @@ export const useConsultationsAdminStore = defineStore('consultations-admin', () 
   }
 
   return {
-    loaded, consultations, sections, prestations, byId, submittedCount, rejectionOf, sectionLabel,
+    loaded, consultations, sections, prestations, byId, submittedCount, refreshCounts, rejectionOf, sectionLabel,
     save, open, close, publish, results, evaluations,
   }
 })

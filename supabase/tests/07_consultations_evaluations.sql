@@ -1,5 +1,5 @@
--- Consultations and evaluations: coordinators open consultations and read evaluations;
--- the groupe ressource reads open consultations and writes its own evaluations until closing.
+-- Consultations and evaluations: coordinators open consultations and read evaluations only under
+-- pseudonyms (functions); the groupe ressource reads open consultations and writes its own evaluations until closing.
 begin;
 \ir helpers/setup.psql
 select plan(35);
@@ -89,7 +89,8 @@ select tests.act_as('referent');
 select is_empty($$ select id from public.evaluations $$, 'a référent reads no evaluation');
 
 select tests.act_as('coordinator');
-select is((select count(*) from public.evaluations), 3::bigint, 'a coordinator reads every evaluation');
+select is((select count(*) from public.evaluations), 0::bigint,
+  'a coordinator reads no evaluation directly (only under pseudonyms, through functions)');
 select is(tests.affected($$ update public.evaluations set answers = '{}' $$), 0, 'a coordinator cannot alter evaluations');
 select throws_ok($$ insert into public.evaluations (consultation_id, author_id)
                      values ('c0000000-0000-4000-8000-000000000001', tests.uid('coordinator')) $$,

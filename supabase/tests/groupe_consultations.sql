@@ -3,7 +3,7 @@
 -- member's answers before closing, and coordinators read them only under pseudonyms.
 begin;
 \ir helpers/setup.psql
-select plan(65);
+select plan(69);
 
 -- Two more groupe members (the seed has one), and the ids nobody may leak.
 create temporary table members on commit drop as
@@ -110,6 +110,8 @@ select is_empty($$ select id from public.evaluations where author_id <> auth.uid
   'a member reads no other member''s evaluation');
 select throws_ok($$ select * from public.consultation_evaluations('c8000000-0000-4000-8000-000000000001') $$, '42501', null,
   'a member cannot list the evaluations');
+select throws_ok($$ select public.consultation_submission_counts() $$, '42501', null,
+  '... nor count them');
 select throws_ok($$ select public.consultation_results('c8000000-0000-4000-8000-000000000001') $$, '42501', null,
   'a member cannot read results while the consultation is open');
 select is_empty(
@@ -122,6 +124,12 @@ select results_eq(
   $$ select member, answers from public.consultation_evaluations('c8000000-0000-4000-8000-000000000001') $$,
   $$ values (1, '{"clarte":4,"approve":true}'::jsonb) $$,
   'a coordinator reads submitted evaluations only, numbered, not drafts');
+select is_empty($$ select id from public.evaluations $$,
+  '... never the evaluations themselves, which carry their authors');
+select is(public.sync_reconcile(array['evaluations']) -> 'evaluations', '[]'::jsonb,
+  '... so their device holds none');
+select is(public.consultation_submission_counts() -> 'c8000000-0000-4000-8000-000000000001', '1'::jsonb,
+  'the back office counts submitted evaluations, drafts aside');
 select is(pg_temp.push('consultation.upsert', $j${"id":"c8000000-0000-4000-8000-000000000001","kind":"document_review",
   "title":"Relire la lettre","definition":{"document":{"text":"Autre texte"}}}$j$) ->> 'reason',
   'conflict', 'once members answered, the questions are frozen');

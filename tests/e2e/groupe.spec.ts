@@ -98,6 +98,24 @@ test('a document review: opened, commented offline, submitted online, outcome pu
   await expect(coordinator.getByTestId('evaluations')).not.toContainText('groupe@demo')
   await expect(coordinator.getByTestId('results')).toContainText('1 réponse envoyée.')
   await expectNoAxeViolations(coordinator, 'consultation for coordinators (fr)')
+
+  // The list counts answers on the server; the coordinator's device holds no evaluation
+  // (they carry their authors).
+  const consultationUrl = coordinator.url()
+  await coordinator.goto('/admin/consultations')
+  await expect(coordinator.getByRole('row', { name: new RegExp(title) }).getByTestId('consultation-answers')).toHaveText('1')
+  expect(await coordinator.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('reperes')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const count = open.result.transaction('evaluations').objectStore('evaluations').count()
+      count.onsuccess = () => {
+        open.result.close()
+        resolve(count.result)
+      }
+    }
+  }))).toBe(0)
+  await coordinator.goto(consultationUrl)
   const outcome = 'La lettre dit désormais « Nous vous invitons à un rendez-vous ». Merci au groupe ressource.'
   await coordinator.getByRole('textbox', { name: /^Ce qui a changé/ }).fill(outcome)
   await coordinator.getByTestId('publish-submit').click()

@@ -27,7 +27,7 @@ const ALLOWED: Record<string, string> = {
   prestation_offers: `select t.id from public.prestation_offers t where t.allocataire_id = $1::uuid or ${coordinator}
     or (${referent} and (t.referent_id = $1::uuid or t.allocataire_id in (select id from mine)))`,
   feedback: `select t.id from public.feedback t where t.author_id = $1::uuid or ${coordinator}`,
-  evaluations: `select t.id from public.evaluations t where t.author_id = $1::uuid or ${coordinator}`,
+  evaluations: `select t.id from public.evaluations t where t.author_id = $1::uuid`,
   outreach_contacts: `select t.id from public.outreach_contacts t
     where (${outreach} and t.team_id = (select team_id from me))
        or (${referent} and t.consent and t.oriented_structure_id = (select structure_id from me))`,
