@@ -15,6 +15,8 @@ export interface AdminMutationSpec {
   edits: boolean
   targetId: (args: Record<string, unknown>, ctx: { userId: string }) => string
   apply: (row: ServerRow | undefined, args: Record<string, unknown>, ctx: Context) => ServerRow | null | undefined
+  /** Once accepted, the row may leave what this device pulls: reconcile its table then. */
+  reconcile?: boolean
 }
 
 const byId = (args: Record<string, unknown>) => String(args.id)
@@ -67,6 +69,9 @@ export const ADMIN_MUTATION_SPECS: Record<AdminMutationName, AdminMutationSpec> 
   'profile.set_access': {
     table: 'profiles',
     edits: true,
+    // A coordinator's device pulls staff profiles only: someone whose roles beyond
+    // allocataire are withdrawn is no longer pulled, and must not stay as they were.
+    reconcile: true,
     targetId: byId,
     apply: (row, args) => merge(row, { roles: args.roles, team_id: args.team_id ?? null, structure_id: args.structure_id ?? null }),
   },

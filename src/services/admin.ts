@@ -1,13 +1,17 @@
 // Reads of the coordinators' back office that are not synced tables: the
-// indicator functions and the audit log. Each call runs as the signed-in user
-// (the database checks the coordinator role) and its answer is checked
-// against the documented shape before any screen uses it.
+// indicator functions, the audit log and the people a device does not hold.
+// Each call runs as the signed-in user (the database checks the coordinator
+// role) and its answer is checked against the documented shape before any
+// screen uses it.
 import type { IndicatorRow, IndicatorSet, Period } from '@/domain/adminIndicators'
+import type { PersonRow } from '@/domain/adminAccounts'
 import type { AuditEntry } from '@/domain/adminAudit'
+import type { PersonInfo } from '@/domain/adminPeople'
 import type { RpcResult } from './supabase'
 import { parseAuditEntries } from '@/domain/adminAudit'
 import { INDICATOR_FUNCTIONS } from '@/domain/adminIndicatorDocs'
 import { parseIndicatorRows } from '@/domain/adminIndicators'
+import { parsePeople, parseSearch, PEOPLE_BATCH } from '@/domain/adminPeople'
 import { callRpc } from './supabase'
 
 /** Why a read failed, in terms a screen can act on. */
@@ -64,4 +68,17 @@ export async function fetchAuditLog(userId: string, query: AuditQuery = {}, sign
     action_prefix: query.actionPrefix ?? null,
   }, userId, signal)
   return parseAuditEntries(data)
+}
+
+/** Coordinators: accounts matching a name, email or phone, searched on the server (never stored). */
+export async function searchAccounts(query: string, userId: string, signal?: AbortSignal): Promise<PersonRow[]> {
+  return parseSearch(await call('admin_people_search', { query, lim: 50 }, userId, signal))
+}
+
+/** Coordinators: names and facts of these people (at most PEOPLE_BATCH ids a call). */
+export async function fetchPeople(ids: readonly string[], userId: string, signal?: AbortSignal): Promise<PersonInfo[]> {
+  const out: PersonInfo[] = []
+  for (let i = 0; i < ids.length; i += PEOPLE_BATCH)
+    out.push(...parsePeople(await call('admin_people', { ids: ids.slice(i, i + PEOPLE_BATCH) }, userId, signal)))
+  return out
 }

@@ -1,8 +1,9 @@
 import type { QuarantineEntry } from '@/db/types'
 import type { AccessDraft, InvitationRow, PersonRow } from '@/domain/adminAccounts'
+import type { AccessDrafts } from '@/domain/adminPeople'
 import type { ContentLocale } from '@/domain/adminMutations'
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, shallowRef } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { readRows } from '@/db/read'
 import { normaliseRoles, toInvitation, toPerson } from '@/domain/adminAccounts'
@@ -34,8 +35,9 @@ export interface InvitationDraft extends AccessDraft {
 const byName = (a: NamedOption, b: NamedOption) => a.name.localeCompare(b.name)
 
 /**
- * Accounts as the coordinator's device holds them (coordinators read every
- * profile and invitation), with the teams and structures a role may need.
+ * Accounts as the coordinator's device holds them (every invitation, and the
+ * profiles of the staff: anybody else is searched on the server, see
+ * useAccountSearch), with the teams and structures a role may need.
  * Invitations, revocations and role changes go through the outbox.
  */
 export const useAdminAccountsStore = defineStore('adminAccounts', () => {
@@ -82,9 +84,23 @@ export const useAdminAccountsStore = defineStore('adminAccounts', () => {
     preferred_locale: draft.preferred_locale,
   })
   const revoke = (id: string) => sync.write('invitation.revoke', { id })
-  const setAccess = (id: string, draft: AccessDraft) => sync.write('profile.set_access', {
-    id, roles: normaliseRoles(draft.roles), team_id: draft.team_id, structure_id: draft.structure_id,
-  })
+  // Role changes of people the device does not hold: the optimistic overlay has no
+  // row to change, so the list shows them from here until a search after the
+  // sync brings the server's row.
+  const drafts = shallowRef<AccessDrafts>(new Map())
+  async function setAccess(id: string, draft: AccessDraft) {
+    const roles = normaliseRoles(draft.roles)
+    await sync.write('profile.set_access', { id, roles, team_id: draft.team_id, structure_id: draft.structure_id })
+    if (!people.value.some(p => p.id === id))
+      drafts.value = new Map(drafts.value).set(id, { ...draft, roles })
+  }
+  const clearDrafts = () => {
+    if (drafts.value.size)
+      drafts.value = new Map()
+  }
 
-  return { snapshot, loaded, invitations, people, teams, structures, teamName, structureName, personName, refusal, invite, revoke, setAccess }
+  return {
+    snapshot, loaded, invitations, people, teams, structures, teamName, structureName, personName, refusal, invite, revoke,
+    setAccess, drafts, clearDrafts,
+  }
 })

@@ -1,22 +1,18 @@
 import type { QuarantineEntry } from '@/db/types'
 import type { InboxItem } from '@/domain/adminFeedback'
 import type { ContentLocale } from '@/domain/adminMutations'
+import type { PersonInfo } from '@/domain/adminPeople'
+import { useOnline } from '@vueuse/core'
 import { defineStore } from 'pinia'
-import { computed } from 'vue'
+import { computed, shallowRef, watch } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { readRows } from '@/db/read'
 import { toInboxItem } from '@/domain/adminFeedback'
+import { fetchPeople } from '@/services/admin'
 import { useAuthStore } from './auth'
 import { useSyncStore } from './sync'
 
-export interface PersonInfo {
-  id: string
-  display_name: string | null
-  preferred_locale: string | null
-  roles: string[]
-  referent_id: string | null
-  structure_id: string | null
-}
+export type { PersonInfo }
 
 interface Snapshot {
   items: InboxItem[]
@@ -33,8 +29,10 @@ const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
 /**
  * Every feedback and change-of-référent request the coordinator's device
  * holds (row-level security gives coordinators all of them), with the names
- * needed to read them: authors, prestations, structures, booklet sections.
- * Answers, assignments and statuses go through the outbox.
+ * needed to read them: prestations, structures, booklet sections, the staff
+ * (on the device) and the authors (asked of the server, kept in memory: the
+ * device holds no allocataire's profile). Answers, assignments and statuses go
+ * through the outbox.
  */
 export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
   const auth = useAuthStore()
@@ -70,7 +68,37 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
 
   const items = computed(() => snapshot.value?.items ?? [])
   const loaded = computed(() => snapshot.value?.loaded === true)
-  const people = computed(() => snapshot.value?.people ?? new Map<string, PersonInfo>())
+  // Authors (their référents are staff, on the device), fetched once per session while online.
+  const online = useOnline()
+  const fetched = shallowRef(new Map<string, PersonInfo>())
+  const asked = new Set<string>()
+  const people = computed(() => {
+    const local = snapshot.value?.people ?? new Map<string, PersonInfo>()
+    return fetched.value.size ? new Map([...fetched.value, ...local]) : local
+  })
+  async function lookUp(ids: string[]) {
+    const me = auth.userId
+    const missing = ids.filter(id => !people.value.has(id) && !asked.has(id))
+    if (!me || !online.value || !missing.length)
+      return
+    missing.forEach(id => asked.add(id))
+    try {
+      const found = await fetchPeople(missing, me)
+      fetched.value = new Map([...fetched.value, ...found.map(p => [p.id, p] as const)])
+    }
+    catch {
+      // Offline or refused: names show as unknown; ask again when back online.
+      missing.forEach(id => asked.delete(id))
+    }
+  }
+  watch([() => snapshot.value?.items, online], () => {
+    const authors = (snapshot.value?.items ?? []).map(i => i.author_id).filter((id): id is string => !!id)
+    void lookUp([...new Set(authors)])
+  }, { immediate: true })
+  watch(() => auth.userId, () => {
+    fetched.value = new Map()
+    asked.clear()
+  })
   const coordinators = computed(() => [...people.value.values()].filter(p => p.roles.includes('coordinator'))
     .sort((a, b) => (a.display_name ?? '').localeCompare(b.display_name ?? '')))
 
@@ -97,5 +125,7 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
   const assign = (id: string, to: string | null) => sync.write('feedback.assign', { id, assigned_to: to })
   const setStatus = (id: string, status: InboxItem['status']) => sync.write('feedback.set_status', { id, status })
 
-  return { snapshot, items, loaded, people, coordinators, item, subjectName, prestationName, structureName, answer, assign, setStatus }
+  return {
+    snapshot, items, loaded, people, coordinators, item, subjectName, prestationName, structureName, answer, assign, setStatus,
+  }
 })

@@ -6,6 +6,7 @@
 import type { EngineOptions, SyncEngine, SyncEngineState } from './engineTypes'
 import type { SyncTransport } from './transport'
 import type { ReperesDb } from '@/db/database'
+import type { ServerTable } from '@/domain/sync'
 import { SERVER_TABLES } from '@/domain/sync'
 import { DEFAULT_BACKOFF, retryDelay } from './backoff'
 import { checkEviction } from './eviction'
@@ -90,16 +91,18 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     const base = { db: o.db, transport: o.transport, signal }
     do {
       rerun = false
+      let leaving: ServerTable[] = []
       if (o.userId) {
         if (!firstCycleDone && await checkEviction({ ...base, userId: o.userId, deviceId: o.deviceId }))
           set({ evicted: true })
-        await pushPending({ ...base, userId: o.userId, deviceId: o.deviceId, batchSize: o.batchSize })
+        leaving = (await pushPending({ ...base, userId: o.userId, deviceId: o.deviceId, batchSize: o.batchSize })).reconcile
       }
       await pullAll({ ...base, userId: o.userId, limit: o.pullLimit, requireOwner: o.requireOwner })
       // Reconcile is for signed-in callers (sync_reconcile refuses anon); public
-      // content is withdrawn by archiving, which the pull itself delivers.
-      if (!firstCycleDone && o.userId)
-        await reconcileQuietly(base)
+      // content is withdrawn by archiving, which the pull itself delivers. After the
+      // first cycle, only the tables of accepted writes that may move rows out of view.
+      if (o.userId && (!firstCycleDone || leaving.length))
+        await reconcileQuietly(base, firstCycleDone ? leaving : undefined)
       firstCycleDone = true
       const at = new Date().toISOString()
       await markSynced(o.db, o.userId, at)
@@ -107,9 +110,12 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     } while (rerun && !stopped)
   }
 
-  async function reconcileQuietly(base: { db: ReperesDb, transport: SyncTransport, signal: AbortSignal }) {
+  async function reconcileQuietly(base: { db: ReperesDb, transport: SyncTransport, signal: AbortSignal }, only?: readonly ServerTable[]) {
     try {
-      await reconcile({ ...base, tables: o.reconcileTables ?? SERVER_TABLES })
+      const all = o.reconcileTables ?? SERVER_TABLES
+      const tables = only ? all.filter(t => only.includes(t)) : all
+      if (tables.length)
+        await reconcile({ ...base, tables })
     }
     catch (error) {
       // The server refusing the table list (an older server) must not stop sync.

@@ -27,6 +27,8 @@ interface MutationSpec {
   /** The row written; profile.update always writes the caller's own profile. */
   targetId: (args: Record<string, unknown>, ctx: { userId: string }) => string
   apply: Apply
+  /** Once accepted, the row may leave what this device pulls: reconcile its table then. */
+  reconcile?: boolean
 }
 
 const byId = (args: Record<string, unknown>) => String(args.id)

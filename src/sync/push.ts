@@ -5,7 +5,8 @@
 import type { SyncTransport } from './transport'
 import type { ReperesDb } from '@/db/database'
 import type { QuarantineEntry, QueuedEntry } from '@/db/types'
-import type { PushMutation, PushResult } from '@/domain/sync'
+import type { PushMutation, PushResult, ServerTable } from '@/domain/sync'
+import { MUTATION_SPECS } from './optimistic'
 import { rebuildPending } from './overlay'
 import { isTransportError } from './transport'
 
@@ -25,6 +26,8 @@ export interface PushContext {
 export interface PushSummary {
   applied: number
   rejected: number
+  /** Tables of accepted writes whose rows may have left the caller's view (see MutationSpec.reconcile). */
+  reconcile: ServerTable[]
 }
 
 export function toPushMutation(entry: QueuedEntry): PushMutation {
@@ -47,7 +50,7 @@ function localTables(db: ReperesDb) {
 /** Settles one batch's answers in a single transaction. */
 export async function settle(db: ReperesDb, userId: string, batch: QueuedEntry[], results: PushResult[]): Promise<PushSummary> {
   const byId = new Map(results.map(r => [r.mutation_id, r]))
-  const summary: PushSummary = { applied: 0, rejected: 0 }
+  const summary: PushSummary = { applied: 0, rejected: 0, reconcile: [] }
   const now = new Date().toISOString()
   await db.transaction('rw', localTables(db), async () => {
     let recorded = 0
@@ -77,6 +80,8 @@ export async function settle(db: ReperesDb, userId: string, batch: QueuedEntry[]
       else {
         await db.applied.put({ ...entry, recorded: true })
         summary.applied++
+        if (MUTATION_SPECS[entry.name].reconcile && !summary.reconcile.includes(entry.table))
+          summary.reconcile.push(entry.table)
       }
       await rebuildPending(db, userId, entry.table, entry.row_id)
     }
@@ -99,7 +104,7 @@ async function recordFailure(db: ReperesDb, batch: QueuedEntry[], message: strin
 /** Pushes until this user's outbox is empty; throws the first transport failure. */
 export async function pushPending(ctx: PushContext): Promise<PushSummary> {
   const { db, transport, userId } = ctx
-  const total: PushSummary = { applied: 0, rejected: 0 }
+  const total: PushSummary = { applied: 0, rejected: 0, reconcile: [] }
   let size = Math.min(ctx.batchSize ?? MAX_BATCH, MAX_BATCH)
   for (;;) {
     // The user_id index is ordered by (user_id, seq): oldest first.
@@ -133,6 +138,7 @@ export async function pushPending(ctx: PushContext): Promise<PushSummary> {
     const done = await settle(db, userId, batch, results)
     total.applied += done.applied
     total.rejected += done.rejected
+    total.reconcile = [...new Set([...total.reconcile, ...done.reconcile])]
     size = Math.min(ctx.batchSize ?? MAX_BATCH, MAX_BATCH)
   }
 }

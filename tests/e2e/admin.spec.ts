@@ -183,6 +183,9 @@ test('a coordinator answers a change-of-référent request; its author reads the
   await page.locator(`[data-feedback="${id}"]`).click()
   await expect(page).toHaveURL(`/admin/avis/${id}`)
   await expect(page.getByTestId('feedback-body')).toContainText('Je voudrais changer de référent')
+  // The author is not on the device (allocataires' profiles are not synced to
+  // coordinators): their name is asked of the server.
+  await expect(page.locator('dd', { hasText: 'Jean-Pierre Robert' })).toBeVisible()
 
   await page.getByTestId('feedback-assignee').selectOption({ label: 'Claire Moreau (Bureau du RSA)' })
   await page.getByRole('button', { name: 'Confier', exact: true }).click()
@@ -223,6 +226,47 @@ test('a coordinator invites an outreach worker; the invitation waits for them an
   const entry = page.getByTestId('audit-table').locator('tr', { hasText: 'Invitation de Nadia Benali' })
   await expect(entry).toContainText('Claire Moreau (Bureau du RSA)')
   await expect(entry).toContainText('Équipe de terrain')
+})
+
+test('a coordinator finds an allocataire by searching the server; the device holds the staff\'s profiles only', async ({ page }) => {
+  await signIn(page, COORDINATOR, '/admin/comptes')
+  const list = page.getByTestId('people-list')
+  await expect(list).toContainText('Karim Benali')
+  await expect(list).toContainText('Fatou Traoré')
+  await expect(list).not.toContainText('Amina Kone')
+
+  const search = page.getByTestId('people-search')
+  await search.fill('kone')
+  await expect(list.locator('li', { hasText: 'Amina Kone' })).toContainText('allocataire@demo.reperes.paris')
+  await expect(page.getByTestId('people-count')).toHaveText('1 personne trouvée')
+  await search.fill('06 00 00 00 02')
+  await expect(list).toContainText('Jean-Pierre Robert')
+  await expect(list).not.toContainText('Amina Kone')
+
+  // What the device keeps: staff only, never an allocataire's name or phone.
+  const held = await page.evaluate(() => new Promise<{ roles: string[] }[]>((resolve, reject) => {
+    const open = indexedDB.open('reperes')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const all = open.result.transaction('profiles').objectStore('profiles').getAll()
+      all.onsuccess = () => {
+        open.result.close()
+        resolve(all.result as { roles: string[] }[])
+      }
+    }
+  }))
+  expect(held.length).toBeGreaterThan(3)
+  expect(held.filter(p => p.roles.every(r => r === 'allocataire'))).toEqual([])
+
+  // Offline, the search says what it can still find.
+  await page.context().setOffline(true)
+  await search.fill('robert')
+  await expect(page.getByTestId('people-count')).toContainText('Hors connexion')
+  await expect(list).not.toContainText('Jean-Pierre Robert')
+  await search.fill('karim')
+  await expect(list).toContainText('Karim Benali')
+  await page.context().setOffline(false)
+  await expectNoAxeViolations(page, 'accounts search (fr)')
 })
 
 test('a coordinator writes a new version of a booklet section, sends it to the groupe ressource, publishes it; translations become outdated', async ({ page }) => {

@@ -133,6 +133,35 @@ describe('roles and claims', () => {
     expect(bySms.session.user.id).toBe(byMail.session.user.id)
   })
 
+  it('gives coordinators staff profiles in sync_pull and allocataires through the look-ups only', async () => {
+    const { client } = await b.signIn('coordinator@demo.reperes.paris')
+    const profiles: { id: string, roles: string[], display_name: string | null }[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < 50; page++) {
+      const { data, error } = await client.rpc('sync_pull', { cursor, lim: 1000 })
+      expect(error).toBeNull()
+      profiles.push(...(data.changes.profiles ?? []))
+      cursor = data.cursor
+      if (!data.has_more)
+        break
+    }
+    expect(profiles.map(p => p.display_name)).toContain('Karim Benali')
+    expect(profiles.filter(p => p.roles.every(r => r === 'allocataire'))).toEqual([])
+
+    // Accents folded on both engines (normalize(NFD) is in PGlite too).
+    const found = await client.rpc('admin_people_search', { query: 'KONÉ', lim: 10 })
+    expect(found.error).toBeNull()
+    expect(found.data.map((p: { display_name: string }) => p.display_name)).toEqual(['Amina Kone'])
+    const named = await client.rpc('admin_people', { ids: [found.data[0].id] })
+    expect(named.data).toEqual([expect.objectContaining({ display_name: 'Amina Kone', roles: ['allocataire'] })])
+
+    const empty = await client.rpc('admin_people_search', { query: ' ' })
+    expect(empty.status).toBe(400)
+    expect(empty.error?.message).toBe('Saisissez un nom, une adresse ou un numéro.')
+    const { client: referent } = await b.signIn('referent@demo.reperes.paris')
+    expect((await referent.rpc('admin_people_search', { query: 'kone' })).error?.code).toBe('42501')
+  })
+
   it('serves the sync functions of the app', async () => {
     const { data, error } = await b.client().rpc('sync_pull', { cursor: null, lim: 10 })
     expect(error).toBeNull()

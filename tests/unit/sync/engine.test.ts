@@ -50,6 +50,38 @@ describe('sync engine', () => {
     expect(e.state().lastSyncAt).not.toBeNull()
   })
 
+  it('reconciles again after a write that may take its row out of view, and only then', async () => {
+    const db = makeDb()
+    const server = new FakeServer(USER_A)
+    const member = crypto.randomUUID()
+    server.put('profiles', { id: member, display_name: 'Fatou', roles: ['allocataire', 'groupe_ressource'] })
+    const e = engine({ db, transport: server })
+    e.start()
+    await until(e, 'idle')
+    expect(await db.serverTable('profiles').get(member)).toBeDefined()
+    const reconciles = () => server.calls.filter(c => c.method === 'reconcile').length
+    const before = reconciles()
+
+    // An ordinary write: push and pull, no reconcile.
+    await writeMutation({ db, userId: USER_A }, 'feedback.create', feedback())
+    await e.syncNow()
+    expect(reconciles()).toBe(before)
+
+    // The coordinator withdraws the member's role: the server no longer sends their
+    // profile to this device, without a tombstone (it still exists).
+    const push = server.push.bind(server)
+    server.push = async (...args) => {
+      const results = await push(...args)
+      server.revoke('profiles', member)
+      return results
+    }
+    await writeMutation({ db, userId: USER_A }, 'profile.set_access', { id: member, roles: ['allocataire'], team_id: null, structure_id: null })
+    await e.syncNow()
+    expect(reconciles()).toBe(before + 1)
+    expect(server.calls.slice(-3).map(c => c.method)).toEqual(['push', 'pull', 'reconcile'])
+    expect(await db.serverTable('profiles').get(member)).toBeUndefined()
+  })
+
   it('a 401 pauses the queue without counting an attempt and asks to sign in again', async () => {
     const db = makeDb()
     const server = new FakeServer(USER_A)

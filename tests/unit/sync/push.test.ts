@@ -20,7 +20,7 @@ describe('pushPending', () => {
       ids.push((await writeMutation({ db, userId: USER_A }, 'feedback.create', feedback({ body: `avis ${i}` }))).id)
 
     const summary = await pushPending({ db, transport: server, userId: USER_A, deviceId: DEVICE, batchSize: 500 })
-    expect(summary).toEqual({ applied: 450, rejected: 0 })
+    expect(summary).toEqual({ applied: 450, rejected: 0, reconcile: [] })
     expect(server.calls.filter(c => c.method === 'push').map(c => c.size)).toEqual([200, 200, 50])
     expect(server.count('feedback')).toBe(450)
     expect(await db.outbox.count()).toBe(0)
@@ -43,7 +43,7 @@ describe('pushPending', () => {
       written.push(await writeMutation({ db, userId: USER_A }, 'feedback.create', feedback({ body })))
 
     const summary = await pushPending({ db, transport: server, userId: USER_A, deviceId: DEVICE })
-    expect(summary).toEqual({ applied: 3, rejected: 1 })
+    expect(summary).toEqual({ applied: 3, rejected: 1, reconcile: [] })
     expect(await db.outbox.count()).toBe(0)
     const [q] = await db.quarantine.toArray()
     expect(q).toMatchObject({ mutation_id: written[1]!.mutationId, reason: 'forbidden', message: 'Vous n’avez pas le droit.' })
