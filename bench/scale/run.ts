@@ -281,6 +281,8 @@ function collectIds(seen: Map<string, Set<string>>, ans: { changes?: Record<stri
 
 /** The pulled ids against a plain read of each table under the caller's row-level security. */
 const NOT_PULLED_BY_COORDINATORS = ['appointments', 'prestation_offers']
+/** Readable by coordinators, pulled in part only (20261125001400_coordinator_people.sql). */
+const PULLED_IN_PART_BY_COORDINATORS: Record<string, string> = { profiles: 'sync_private.is_staff_roles(roles)' }
 
 async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, Set<string>>) {
   const { rows: tables } = await c.query<{ name: string; relation: string }>(
@@ -295,7 +297,8 @@ async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, 
       // Readable by coordinators, deliberately not pulled (20261125001100_scale.sql).
       if (u.role === 'coordinator' && NOT_PULLED_BY_COORDINATORS.includes(name))
         continue
-      const { rows } = await c.query<{ id: string }>(`select id from ${relation} where deleted_at is null`)
+      const part = u.role === 'coordinator' ? PULLED_IN_PART_BY_COORDINATORS[name] : undefined
+      const { rows } = await c.query<{ id: string }>(`select id from ${relation} where deleted_at is null${part ? ` and ${part}` : ''}`)
       const want = new Set(rows.map(r => r.id))
       const reconciled = rec[0]?.r[name]
       if (reconciled && (reconciled.length !== want.size || reconciled.some(id => !want.has(id))))

@@ -138,11 +138,12 @@ describe('roles and claims', () => {
     const profiles: { id: string, roles: string[], display_name: string | null }[] = []
     let cursor: string | null = null
     for (let page = 0; page < 50; page++) {
-      const { data, error } = await client.rpc('sync_pull', { cursor, lim: 1000 })
-      expect(error).toBeNull()
-      profiles.push(...(data.changes.profiles ?? []))
-      cursor = data.cursor
-      if (!data.has_more)
+      const answer = await client.rpc('sync_pull', { cursor, lim: 1000 })
+      expect(answer.error).toBeNull()
+      const page = answer.data as { changes: { profiles?: typeof profiles }, cursor: string, has_more: boolean }
+      profiles.push(...(page.changes.profiles ?? []))
+      cursor = page.cursor
+      if (!page.has_more)
         break
     }
     expect(profiles.map(p => p.display_name)).toContain('Karim Benali')
