@@ -21,7 +21,6 @@ import { requestPersistentStorage } from './persist'
 import { discardOtherUsers, discardRejected, retryRejected } from './quarantine'
 import { createRpcTransport } from './rpcTransport'
 import { OWNER_KEY, unsentCount, wipeUser } from './wipe'
-import { writeMutation } from './write'
 
 export interface SessionSnapshot {
   ready: boolean
@@ -215,6 +214,9 @@ export async function mutate<N extends MutationName>(name: N, args: MutationArgs
   const userId = engine?.userId
   if (!userId)
     throw new Error('Sign in to save changes.')
+  // Loaded with the first write: its zod schemas are the largest part of the sync
+  // code, and a visitor who only reads (the public pages' first visit) never needs them.
+  const { writeMutation } = await import('./write')
   return writeMutation({ db, userId, nudge: () => engine?.nudge() }, name, args)
 }
 
