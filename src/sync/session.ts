@@ -21,6 +21,9 @@ import { requestPersistentStorage } from './persist'
 import { discardOtherUsers, discardRejected, retryRejected } from './quarantine'
 import { createRpcTransport } from './rpcTransport'
 import { OWNER_KEY, unsentCount, wipeUser } from './wipe'
+// Imported with the session, not on the first write: a write must work offline, and a
+// chunk that was never fetched cannot be loaded without the network.
+import { writeMutation } from './write'
 
 export interface SessionSnapshot {
   ready: boolean
@@ -214,9 +217,6 @@ export async function mutate<N extends MutationName>(name: N, args: MutationArgs
   const userId = engine?.userId
   if (!userId)
     throw new Error('Sign in to save changes.')
-  // Loaded with the first write: its zod schemas are the largest part of the sync
-  // code, and a visitor who only reads (the public pages' first visit) never needs them.
-  const { writeMutation } = await import('./write')
   return writeMutation({ db, userId, nudge: () => engine?.nudge() }, name, args)
 }
 
