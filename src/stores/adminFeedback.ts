@@ -24,6 +24,9 @@ interface Snapshot {
   loaded: boolean
 }
 
+/** Authors named at once from a list: its top, as far as anyone reads without filtering. */
+const AUTHORS_SHOWN = 200
+
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
 
 /**
@@ -68,17 +71,19 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
 
   const items = computed(() => snapshot.value?.items ?? [])
   const loaded = computed(() => snapshot.value?.loaded === true)
-  // Authors (their référents are staff, on the device), fetched once per session while online.
+  // Authors (their référents are staff, on the device): the screens ask for those
+  // they show (`nameAuthors`), fetched once per session while online.
   const online = useOnline()
   const fetched = shallowRef(new Map<string, PersonInfo>())
   const asked = new Set<string>()
+  const wanted = shallowRef<string[]>([])
   const people = computed(() => {
     const local = snapshot.value?.people ?? new Map<string, PersonInfo>()
     return fetched.value.size ? new Map([...fetched.value, ...local]) : local
   })
-  async function lookUp(ids: string[]) {
+  async function lookUp() {
     const me = auth.userId
-    const missing = ids.filter(id => !people.value.has(id) && !asked.has(id))
+    const missing = wanted.value.filter(id => !people.value.has(id) && !asked.has(id))
     if (!me || !online.value || !missing.length)
       return
     missing.forEach(id => asked.add(id))
@@ -87,16 +92,20 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
       fetched.value = new Map([...fetched.value, ...found.map(p => [p.id, p] as const)])
     }
     catch {
-      // Offline or refused: names show as unknown; ask again when back online.
+      // Offline or refused: names show as unknown; asked again when back online.
       missing.forEach(id => asked.delete(id))
     }
   }
-  watch([() => snapshot.value?.items, online], () => {
-    const authors = (snapshot.value?.items ?? []).map(i => i.author_id).filter((id): id is string => !!id)
-    void lookUp([...new Set(authors)])
-  }, { immediate: true })
+  watch([wanted, () => snapshot.value?.people, online], () => void lookUp())
+  /** Names the authors of these items (at most AUTHORS_SHOWN of them: the top of a list). */
+  function nameAuthors(list: readonly InboxItem[]) {
+    const ids = [...new Set(list.slice(0, AUTHORS_SHOWN).map(i => i.author_id).filter((id): id is string => !!id))]
+    if (ids.some(id => !wanted.value.includes(id)))
+      wanted.value = [...new Set([...wanted.value, ...ids])]
+  }
   watch(() => auth.userId, () => {
     fetched.value = new Map()
+    wanted.value = []
     asked.clear()
   })
   const coordinators = computed(() => [...people.value.values()].filter(p => p.roles.includes('coordinator'))
@@ -126,6 +135,6 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
   const setStatus = (id: string, status: InboxItem['status']) => sync.write('feedback.set_status', { id, status })
 
   return {
-    snapshot, items, loaded, people, coordinators, item, subjectName, prestationName, structureName, answer, assign, setStatus,
+    snapshot, items, loaded, people, coordinators, item, subjectName, prestationName, structureName, nameAuthors, answer, assign, setStatus,
   }
 })

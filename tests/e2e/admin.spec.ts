@@ -180,6 +180,8 @@ test('a coordinator answers a change-of-référent request; its author reads the
   await expect(page.getByRole('heading', { level: 1, name: 'Avis et demandes' })).toBeVisible()
   await page.getByTestId('filter-kind').selectOption('change_referent')
   await expect(page).toHaveURL(/type=change_referent/)
+  // Authors' names come from the server (allocataires' profiles are not on the device).
+  await expect(page.locator(`[data-feedback="${id}"]`)).toContainText('Jean-Pierre Robert')
   await page.locator(`[data-feedback="${id}"]`).click()
   await expect(page).toHaveURL(`/admin/avis/${id}`)
   await expect(page.getByTestId('feedback-body')).toContainText('Je voudrais changer de référent')
