@@ -157,7 +157,7 @@ $$;
 -- The two biggest tables are written with their row triggers off, and every column
 -- those triggers set is set here the same way: sync_touch (version 1, updated_at =
 -- now(), row_xid = the writing transaction), referent_name (the référent's display
--- name). The reminders trigger is replayed afterwards for the appointments still to
+-- name), keep_followers (the allocataire's référent and structure). The reminders trigger is replayed afterwards for the appointments still to
 -- come (for past ones it does nothing). Foreign keys stay checked.
 -- ---------------------------------------------------------------------------
 alter table public.appointments disable trigger user;
@@ -173,7 +173,8 @@ begin
   while i < total loop
     insert into public.appointments (id, allocataire_id, referent_id, referent_name, structure_id, kind, title,
                                      starts_at, duration_min, mode, location, status, response, responded_at,
-                                     created_at, updated_at, version, row_xid)
+                                     created_at, updated_at, version, row_xid,
+                                     allocataire_referent_id, allocataire_structure_id)
     select bench_gen.uid('appointment', g), p.id, p.referent_id, r.display_name, p.structure_id,
            (array['follow_up','follow_up','follow_up','diagnostic','first_reception','bilan_sante',
                   'mdee_session','information_collective'])[1 + g % 8],
@@ -184,7 +185,8 @@ begin
                 when g % 10 = 8 then 'excused' else 'cancelled' end,
            case when x.starts_at > now() and g % 3 = 0 then 'confirmed' end,
            case when x.starts_at > now() and g % 3 = 0 then x.starts_at - interval '3 days' end,
-           x.starts_at - interval '14 days', now(), 1, pg_current_xact_id()
+           x.starts_at - interval '14 days', now(), 1, pg_current_xact_id(),
+           p.referent_id, p.structure_id
     from generate_series(i, least(i + b, total) - 1) g
     cross join lateral (select (hashtext('a' || g)::bigint & 2147483647) % allocs as n,
                                date_trunc('minute', now() - interval '33 months'
@@ -208,7 +210,7 @@ begin
     insert into public.prestation_offers (id, allocataire_id, prestation_id, referent_id, status, message,
                                           proposed_at, responded_at, entered_at, exited_at, exit_category,
                                           priority_rsa, priority_qpv, priority_woman, created_at, updated_at,
-                                          version, row_xid)
+                                          version, row_xid, allocataire_referent_id, allocataire_structure_id)
     select bench_gen.uid('offer', g), p.id, bench_gen.uid('prestation', g % 300), p.referent_id, x.status,
            'Je vous propose cette prestation.', x.at,
            case when x.status <> 'proposed' then x.at + interval '2 days' end,
@@ -216,7 +218,7 @@ begin
            case when x.status = 'exited' then x.at + interval '100 days' end,
            case when x.status = 'exited' then (array['new_prestation','abandon','employment_durable',
                  'employment_transition','positive_exit'])[1 + g % 5] end,
-           true, g % 3 = 0, g % 2 = 0, x.at, now(), 1, pg_current_xact_id()
+           true, g % 3 = 0, g % 2 = 0, x.at, now(), 1, pg_current_xact_id(), p.referent_id, p.structure_id
     from generate_series(i, least(i + b, total) - 1) g
     cross join lateral (select (hashtext('o' || g)::bigint & 2147483647) % allocs as n,
                                now() - (random() * 1000) * interval '1 day' as at,

@@ -12,6 +12,9 @@
 //   BENCH_INCR       incremental pulls per user, each after a few writes (default 6)
 //   BENCH_LIM        the pull's page size (default 500, the app's)
 //   BENCH_ROLES      comma-separated roles to measure (default all)
+//   BENCH_WARMUP     1: read each user's first pull once, untimed, before the timed one — a
+//                    server that has been up for a while, its working set in shared buffers
+//                    (default 0: the first read after the generator, as the earlier results)
 // --explain: afterwards, EXPLAIN (ANALYZE, BUFFERS) of the statements inside the
 // slowest pages, through auto_explain (log_nested_statements) sent back as notices,
 // written to bench/scale/results/explain-<label>.txt.
@@ -33,6 +36,7 @@ const maxPages = (role: Role) => (role === 'coordinator' ? MAX_PAGES : 1_000)
 const INCR = Number(process.env.BENCH_INCR ?? 6)
 const LIM = Number(process.env.BENCH_LIM ?? 500)
 const ONLY = process.env.BENCH_ROLES?.split(',')
+const WARMUP = process.env.BENCH_WARMUP === '1'
 const args = process.argv.slice(2)
 const label = args.includes('--label') ? args[args.indexOf('--label') + 1] : 'run'
 const explain = args.includes('--explain')
@@ -176,6 +180,13 @@ async function main() {
     const users = await sampleUsers(c, role, USERS)
     writers[role] = users
     for (const u of users) {
+      if (WARMUP) {
+        let c0: string | null = null
+        for (let p = 0, more = true; more && p < maxPages(role); p++) {
+          const [, ans] = await pull(c, u, c0)
+          c0 = ans.cursor; more = ans.has_more
+        }
+      }
       // First pull: from nothing until has_more is false (a coordinator: MAX_PAGES timed pages).
       let cursor: string | null = null
       let pages = 0, rows = 0, total = 0, more = true

@@ -208,7 +208,8 @@ async function call(tx: Queryable, fn: string, f: FnInfo, args: Record<string, u
   }
   const sql = f.retset
     ? `select coalesce(jsonb_agg(_r), '[]'::jsonb)::text as body from ${record ? `${record}, lateral ` : ''}${invocation} as _r`
-    : `select to_jsonb(${invocation})::text as body${record ? ` from ${record}` : ''}`
+    // to_json, as PostgREST: a json result (sync_pull's) is sent as it is, not rebuilt.
+    : `select to_json(${invocation})::text as body${record ? ` from ${record}` : ''}`
   const { rows } = await tx.query<{ body: string | null }>(sql, params)
   return rows[0]?.body ?? 'null'
 }

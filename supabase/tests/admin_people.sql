@@ -12,7 +12,7 @@ declare
 begin
   perform tests.act_as(who);
   loop
-    page := public.sync_pull(cur, 1000);
+    page := public.sync_pull(cur, 1000)::jsonb;
     ids := ids || array(select (r ->> 'id')::uuid from jsonb_array_elements(coalesce(page #> '{changes,profiles}', '[]')) r);
     exit when not (page ->> 'has_more')::boolean;
     cur := page ->> 'cursor';

@@ -21,7 +21,7 @@ declare
   ids uuid[] := '{}';
 begin
   loop
-    page := public.sync_pull(cursor, 1000);
+    page := public.sync_pull(cursor, 1000)::jsonb;
     ids := ids || coalesce((select array_agg((r ->> 'id')::uuid) from jsonb_array_elements(page -> 'changes' -> tbl) r), '{}');
     cursor := page ->> 'cursor';
     exit when not (page ->> 'has_more')::boolean;
@@ -149,7 +149,7 @@ select ok((select seen_by_referent_at is not null from public.appointments where
 select tests.act_as('referent2');
 do $$
 declare
-  c jsonb := (public.sync_pull(null, 1000) ->> 'cursor')::jsonb;
+  c jsonb := (public.sync_pull(null, 1000)::jsonb ->> 'cursor')::jsonb;
   k text;
 begin
   for k in select jsonb_object_keys(c -> 'p') loop

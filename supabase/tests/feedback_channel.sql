@@ -47,7 +47,7 @@ select is_empty(
      union all select id from public.feedback where author_id <> auth.uid() $$,
   'another allocataire''s device holds none of it, nor can they read it');
 select is_empty(
-  $$ select 1 where public.sync_pull()::text like '%' || tests.uid('allocataire2')::text || '%' $$,
+  $$ select 1 where public.sync_pull()::jsonb::text like '%' || tests.uid('allocataire2')::text || '%' $$,
   'nothing they pull names the other author');
 select is(pg_temp.push('feedback.delete', '{"id":"fb800000-0000-4000-8000-000000000001"}') ->> 'reason',
   'not_found', 'nor can delete it');

@@ -115,7 +115,7 @@ select throws_ok($$ select public.consultation_submission_counts() $$, '42501', 
 select throws_ok($$ select public.consultation_results('c8000000-0000-4000-8000-000000000001') $$, '42501', null,
   'a member cannot read results while the consultation is open');
 select is_empty(
-  $$ select 1 where public.sync_pull()::text like '%' || tests.uid('groupe')::text || '%' $$,
+  $$ select 1 where public.sync_pull()::jsonb::text like '%' || tests.uid('groupe')::text || '%' $$,
   'a member''s pull carries nothing of another member');
 
 -- Coordinators: pseudonyms, submitted answers only.

@@ -21,7 +21,7 @@ declare
   ids uuid[] := '{}';
 begin
   loop
-    page := public.sync_pull(cursor, 1000);
+    page := public.sync_pull(cursor, 1000)::jsonb;
     ids := ids || coalesce((select array_agg((r ->> 'id')::uuid) from jsonb_array_elements(page -> 'changes' -> tbl) r), '{}');
     cursor := page ->> 'cursor';
     exit when not (page ->> 'has_more')::boolean;

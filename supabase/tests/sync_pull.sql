@@ -115,7 +115,7 @@ declare
   n int := 0;
 begin
   loop
-    a := public.sync_pull(c, lim);
+    a := public.sync_pull(c, lim)::jsonb;
     n := n + 1;
     return query select t.key, r ->> 'id', n from jsonb_each(a -> 'changes') t, jsonb_array_elements(t.value) r;
     return query select t.key, r #>> '{}', n from jsonb_each(a -> 'tombstones') t, jsonb_array_elements(t.value) r;
@@ -130,62 +130,62 @@ select pg_temp.settle();
 -- Shape, schema version, anon
 -- ===========================================================================
 select pg_temp.as_anon();
-select is((select array_agg(k order by k) from jsonb_object_keys(public.sync_pull()) k),
+select is((select array_agg(k order by k) from jsonb_object_keys(public.sync_pull()::jsonb) k),
   array['changes', 'cursor', 'has_more', 'schema_version', 'tombstones'], 'the answer has the contract''s keys');
-select is(public.sync_pull(null, 500, 2), '{"error":"unsupported_schema_version","min_version":1}'::jsonb,
+select is(public.sync_pull(null, 500, 2)::jsonb, '{"error":"unsupported_schema_version","min_version":1}'::jsonb,
   'an unsupported schema version answers an error and no changes');
-select ok(pg_temp.has(public.sync_pull(), 'structures', '51000000-0000-4000-9e57-000000000001'),
+select ok(pg_temp.has(public.sync_pull()::jsonb, 'structures', '51000000-0000-4000-9e57-000000000001'),
   'anon pulls published structures');
-select ok(not pg_temp.has(public.sync_pull(), 'structures', '53000000-0000-4000-9e57-000000000003'),
+select ok(not pg_temp.has(public.sync_pull()::jsonb, 'structures', '53000000-0000-4000-9e57-000000000003'),
   '... but not drafts');
-select ok(pg_temp.has(public.sync_pull(), 'prestations', '91000000-0000-4000-9e57-000000000001'),
+select ok(pg_temp.has(public.sync_pull()::jsonb, 'prestations', '91000000-0000-4000-9e57-000000000001'),
   'anon pulls published prestations');
-select ok(not (public.sync_pull() -> 'changes' ?| array['profiles', 'appointments', 'prestation_offers', 'feedback',
+select ok(not (public.sync_pull()::jsonb -> 'changes' ?| array['profiles', 'appointments', 'prestation_offers', 'feedback',
   'consultations', 'evaluations', 'outreach_contacts', 'teams', 'invitations']), 'anon pulls no personal table');
-select ok(not exists (select 1 from jsonb_each(public.sync_pull() -> 'changes') t, jsonb_array_elements(t.value) r
+select ok(not exists (select 1 from jsonb_each(public.sync_pull()::jsonb -> 'changes') t, jsonb_array_elements(t.value) r
                       where r ? 'row_xid'), 'rows never carry row_xid');
 select ok((select bool_and(r ? 'version' and r ? 'updated_at' and r ? 'deleted_at')
-             from jsonb_each(public.sync_pull() -> 'changes') t, jsonb_array_elements(t.value) r),
+             from jsonb_each(public.sync_pull()::jsonb -> 'changes') t, jsonb_array_elements(t.value) r),
   'rows carry version, updated_at and deleted_at');
 
 -- ===========================================================================
 -- Row-level security per role
 -- ===========================================================================
 select pg_temp.as_user('aaaaaaaa-0000-4000-9e57-000000000001');
-select is(pg_temp.ids(public.sync_pull(), 'appointments'), array['a1000000-0000-4000-9e57-000000000001'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'appointments'), array['a1000000-0000-4000-9e57-000000000001'::uuid],
   'allocataire A pulls their own appointment only');
-select is(pg_temp.ids(public.sync_pull(), 'profiles'), array['aaaaaaaa-0000-4000-9e57-000000000001'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'profiles'), array['aaaaaaaa-0000-4000-9e57-000000000001'::uuid],
   '... their own profile only');
-select is(pg_temp.ids(public.sync_pull(), 'prestation_offers'), array['0f100000-0000-4000-9e57-000000000001'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'prestation_offers'), array['0f100000-0000-4000-9e57-000000000001'::uuid],
   '... their own offers');
-select ok(not (public.sync_pull() -> 'changes' ?| array['outreach_contacts', 'teams', 'evaluations', 'consultations']),
+select ok(not (public.sync_pull()::jsonb -> 'changes' ?| array['outreach_contacts', 'teams', 'evaluations', 'consultations']),
   '... and nothing of outreach, teams or consultations');
 select pg_temp.as_user('bbbbbbbb-0000-4000-9e57-000000000002');
-select is(pg_temp.ids(public.sync_pull(), 'appointments'), array['a2000000-0000-4000-9e57-000000000002'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'appointments'), array['a2000000-0000-4000-9e57-000000000002'::uuid],
   'allocataire B never sees A''s appointment');
-select ok(not pg_temp.has(public.sync_pull(), 'prestation_offers', '0f100000-0000-4000-9e57-000000000001'),
+select ok(not pg_temp.has(public.sync_pull()::jsonb, 'prestation_offers', '0f100000-0000-4000-9e57-000000000001'),
   '... nor A''s offers');
 select pg_temp.as_user('eeeeeeee-0000-4000-9e57-000000000006');
-select ok(pg_temp.has(public.sync_pull(), 'appointments', 'a1000000-0000-4000-9e57-000000000001')
-          and not pg_temp.has(public.sync_pull(), 'appointments', 'a2000000-0000-4000-9e57-000000000002'),
+select ok(pg_temp.has(public.sync_pull()::jsonb, 'appointments', 'a1000000-0000-4000-9e57-000000000001')
+          and not pg_temp.has(public.sync_pull()::jsonb, 'appointments', 'a2000000-0000-4000-9e57-000000000002'),
   'référent R1 pulls the appointments of their structure only');
-select ok(pg_temp.has(public.sync_pull(), 'profiles', 'aaaaaaaa-0000-4000-9e57-000000000001')
-          and not pg_temp.has(public.sync_pull(), 'profiles', 'bbbbbbbb-0000-4000-9e57-000000000002'),
+select ok(pg_temp.has(public.sync_pull()::jsonb, 'profiles', 'aaaaaaaa-0000-4000-9e57-000000000001')
+          and not pg_temp.has(public.sync_pull()::jsonb, 'profiles', 'bbbbbbbb-0000-4000-9e57-000000000002'),
   '... the profiles of their allocataires only');
 select pg_temp.as_user('dddddddd-0000-4000-9e57-000000000004');
-select is(pg_temp.ids(public.sync_pull(), 'outreach_contacts'), array['0c100000-0000-4000-9e57-000000000001'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'outreach_contacts'), array['0c100000-0000-4000-9e57-000000000001'::uuid],
   'outreach O1 pulls their team''s contacts, never another team''s');
-select is(pg_temp.ids(public.sync_pull(), 'teams'), array['71000000-0000-4000-9e57-000000000001'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'teams'), array['71000000-0000-4000-9e57-000000000001'::uuid],
   '... and their own team');
 select pg_temp.as_user('cccccccc-0000-4000-9e57-000000000003');
-select ok(pg_temp.has(public.sync_pull(), 'consultations', 'c1000000-0000-4000-9e57-000000000001'),
+select ok(pg_temp.has(public.sync_pull()::jsonb, 'consultations', 'c1000000-0000-4000-9e57-000000000001'),
   'the groupe ressource pulls consultations');
 select pg_temp.as_user('ffffffff-0000-4000-9e57-000000000008');
-select ok(pg_temp.has(public.sync_pull(), 'structures', '53000000-0000-4000-9e57-000000000003'),
+select ok(pg_temp.has(public.sync_pull()::jsonb, 'structures', '53000000-0000-4000-9e57-000000000003'),
   'a coordinator pulls drafts');
-select ok(not (public.sync_pull() -> 'changes' ? 'appointments') and not (public.sync_pull() -> 'changes' ? 'prestation_offers'),
+select ok(not (public.sync_pull()::jsonb -> 'changes' ? 'appointments') and not (public.sync_pull()::jsonb -> 'changes' ? 'prestation_offers'),
   '... but no appointment nor offer: the back office reads them through the indicators');
-select ok(not (public.sync_pull() -> 'changes' ? 'outreach_contacts'), '... but no outreach contact (aggregates only)');
+select ok(not (public.sync_pull()::jsonb -> 'changes' ? 'outreach_contacts'), '... but no outreach contact (aggregates only)');
 
 -- ===========================================================================
 -- Tombstones
@@ -196,50 +196,50 @@ select is(public.sync_push('[
   {"mutation_id":"10000000-0000-4000-9e57-000000000102","name":"feedback.create","args":{"id":"fb000000-0000-4000-9e57-000000000102","kind":"other","body":"Effacé","share_with_groupe":false,"contact_back":false}},
   {"mutation_id":"10000000-0000-4000-9e57-000000000103","name":"feedback.delete","args":{"id":"fb000000-0000-4000-9e57-000000000102"}}
 ]') #>> '{results,2,status}', 'applied', 'A writes two feedbacks and deletes one');
-select is(pg_temp.ids(public.sync_pull(), 'feedback'), '{}'::uuid[], 'writes still in flight are not served');
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'feedback'), '{}'::uuid[], 'writes still in flight are not served');
 select pg_temp.as_admin();
 select pg_temp.settle();
 select pg_temp.as_user('aaaaaaaa-0000-4000-9e57-000000000001');
-select is(pg_temp.ids(public.sync_pull(), 'feedback'), array['fb000000-0000-4000-9e57-000000000101'::uuid],
+select is(pg_temp.ids(public.sync_pull()::jsonb, 'feedback'), array['fb000000-0000-4000-9e57-000000000101'::uuid],
   'once finished, the live feedback is served as a row');
-select is(public.sync_pull() -> 'tombstones' -> 'feedback', '["fb000000-0000-4000-9e57-000000000102"]'::jsonb,
+select is(public.sync_pull()::jsonb -> 'tombstones' -> 'feedback', '["fb000000-0000-4000-9e57-000000000102"]'::jsonb,
   '... and the deleted one as a tombstone only');
 
 -- ===========================================================================
 -- Cursor and pages
 -- ===========================================================================
 select is((select count(*)::int from pg_temp.pull_all(500) where pages > 1), 0, 'with a large page, one pull is enough');
-select ok((public.sync_pull(null, 1) -> 'has_more')::boolean, 'a page of 1 row has more');
-select is(pg_temp.page_rows(public.sync_pull(null, 1)), 1, '... and holds 1 row in all tables together');
+select ok((public.sync_pull(null, 1)::jsonb -> 'has_more')::boolean, 'a page of 1 row has more');
+select is(pg_temp.page_rows(public.sync_pull(null, 1)::jsonb), 1, '... and holds 1 row in all tables together');
 select is((select max(n) from (select pages, count(*)::int as n from pg_temp.pull_all(7) group by pages) p), 7,
   'a page of 7 holds at most 7 rows, rows and tombstones of every table counted');
 select is((select count(distinct tbl)::int from pg_temp.pull_all(1000)), (select count(distinct tbl)::int from pg_temp.pull_all(7)),
   '... and pages go on through the tables left over');
 -- has_more is exact when a page's budget ends exactly with the last row.
 do $$ begin perform set_config('test.all_rows', (select count(*) from pg_temp.pull_all(1000))::text, true); end $$;
-select ok(not (public.sync_pull(null, current_setting('test.all_rows')::int) -> 'has_more')::boolean,
+select ok(not (public.sync_pull(null, current_setting('test.all_rows')::int)::jsonb -> 'has_more')::boolean,
   'a page exactly as large as everything there is has no more');
-select ok((public.sync_pull(null, current_setting('test.all_rows')::int - 1) -> 'has_more')::boolean,
+select ok((public.sync_pull(null, current_setting('test.all_rows')::int - 1)::jsonb -> 'has_more')::boolean,
   '... one row fewer has more');
 select results_eq($$select tbl, id from pg_temp.pull_all(1) order by 1, 2$$,
                   $$select tbl, id from pg_temp.pull_all(1000) order by 1, 2$$,
   'paging by 1 serves exactly the rows of one large page');
 select is((select count(*)::int from (select tbl, id from pg_temp.pull_all(2) group by 1, 2 having count(*) > 1) d), 0,
   '... each exactly once');
-select is((public.sync_pull(public.sync_pull() ->> 'cursor')) -> 'changes', '{}'::jsonb,
+select is((public.sync_pull(public.sync_pull()::jsonb ->> 'cursor')::jsonb) -> 'changes', '{}'::jsonb,
   'after a full pull, the cursor serves nothing new');
-select is(public.sync_pull('not a cursor') - 'cursor', public.sync_pull(null) - 'cursor',
+select is(public.sync_pull('not a cursor')::jsonb - 'cursor', public.sync_pull(null)::jsonb - 'cursor',
   'an unreadable cursor starts over');
-select is(public.sync_pull(jsonb_set((public.sync_pull() ->> 'cursor')::jsonb, '{i}', '"00000000-0000-4000-9e57-000000000000"')::text) - 'cursor',
-          public.sync_pull(null) - 'cursor', 'a cursor from another database starts over');
-select is(public.sync_pull(jsonb_set((public.sync_pull() ->> 'cursor')::jsonb, '{p,feedback}', '["999999999999", "00000000-0000-4000-9e57-000000000000"]')::text) - 'cursor',
-          public.sync_pull(null) - 'cursor', 'a cursor from the future starts over');
+select is(public.sync_pull(jsonb_set((public.sync_pull()::jsonb ->> 'cursor')::jsonb, '{i}', '"00000000-0000-4000-9e57-000000000000"')::text)::jsonb - 'cursor',
+          public.sync_pull(null)::jsonb - 'cursor', 'a cursor from another database starts over');
+select is(public.sync_pull(jsonb_set((public.sync_pull()::jsonb ->> 'cursor')::jsonb, '{p,feedback}', '["999999999999", "00000000-0000-4000-9e57-000000000000"]')::text)::jsonb - 'cursor',
+          public.sync_pull(null)::jsonb - 'cursor', 'a cursor from the future starts over');
 -- A cursor minted for A, presented by B: B still gets every personal row of theirs.
-do $$ begin perform set_config('test.cursor_a', public.sync_pull() ->> 'cursor', true); end $$;
+do $$ begin perform set_config('test.cursor_a', public.sync_pull()::jsonb ->> 'cursor', true); end $$;
 select pg_temp.as_user('bbbbbbbb-0000-4000-9e57-000000000002');
-select is(pg_temp.ids(public.sync_pull(current_setting('test.cursor_a')), 'appointments'),
+select is(pg_temp.ids(public.sync_pull(current_setting('test.cursor_a'))::jsonb, 'appointments'),
   array['a2000000-0000-4000-9e57-000000000002'::uuid], 'another user''s cursor keeps no personal position');
-select ok(not (public.sync_pull(current_setting('test.cursor_a')) -> 'changes' ? 'structures'),
+select ok(not (public.sync_pull(current_setting('test.cursor_a'))::jsonb -> 'changes' ? 'structures'),
   '... but keeps the public ones');
 
 -- ===========================================================================
@@ -269,15 +269,15 @@ select throws_ok($$select public.sync_reconcile(array['structures'])$$, '42501',
 -- A change of scope (roles, team, structure) restarts the personal tables
 -- ===========================================================================
 select pg_temp.as_user('eeeeeeee-0000-4000-9e57-000000000006');
-do $$ begin perform set_config('test.cursor_r1', public.sync_pull() ->> 'cursor', true); end $$;
-select is(public.sync_pull(current_setting('test.cursor_r1')) -> 'changes', '{}'::jsonb, 'référent R1 is up to date');
+do $$ begin perform set_config('test.cursor_r1', public.sync_pull()::jsonb ->> 'cursor', true); end $$;
+select is(public.sync_pull(current_setting('test.cursor_r1'))::jsonb -> 'changes', '{}'::jsonb, 'référent R1 is up to date');
 select pg_temp.as_admin();
 update public.profiles set structure_id = '52000000-0000-4000-9e57-000000000002' where id = 'eeeeeeee-0000-4000-9e57-000000000006';
 select pg_temp.settle();
 select pg_temp.as_user('eeeeeeee-0000-4000-9e57-000000000006');
-select ok(pg_temp.has(public.sync_pull(current_setting('test.cursor_r1')), 'appointments', 'a2000000-0000-4000-9e57-000000000002'),
+select ok(pg_temp.has(public.sync_pull(current_setting('test.cursor_r1'))::jsonb, 'appointments', 'a2000000-0000-4000-9e57-000000000002'),
   'after moving to another structure, R1 gets its appointments though they did not change');
-select ok(not (public.sync_pull(current_setting('test.cursor_r1')) -> 'changes' ? 'structures'),
+select ok(not (public.sync_pull(current_setting('test.cursor_r1'))::jsonb -> 'changes' ? 'structures'),
   '... while public content is not served again');
 
 select * from finish();
