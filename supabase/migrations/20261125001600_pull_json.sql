@@ -10,7 +10,8 @@
 -- The contract is unchanged (docs/sync-protocol.md): the same keys and values; only
 -- the SQL return type is json instead of jsonb, and keys keep the table's column order.
 -- The caller's list of followed allocataires is no longer built either: no arm reads
--- it since 20261125001500_followed_columns.sql.
+-- it since 20261125001500_followed_columns.sql. And the arms are read as ordered index
+-- ranges, never as bitmaps (see the function's settings).
 
 drop function public.sync_pull(text, int, int);
 
@@ -20,6 +21,12 @@ language plpgsql
 stable  -- one snapshot for every table of the answer
 security invoker
 set search_path = ''
+-- Every arm is a range of an index in (row_xid, id) order, read until the page is full.
+-- Row-level security adds an OR of policies, which the planner may answer with a bitmap
+-- of every row of the range, sorted afterwards: an outreach worker's page then read all
+-- 5,000 contacts of the team to keep 500 (p95 36–44 ms instead of 26–32 ms, measured
+-- side by side in bench/scale).
+set enable_bitmapscan = off
 as $$
 declare
   p_cursor alias for $1;
