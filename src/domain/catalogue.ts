@@ -226,14 +226,27 @@ export function filterPrestations(
   return sortPrestations(found, options.sort ?? (terms.length ? 'relevance' : 'registre'), options.locale, terms)
 }
 
+// Building an Intl.Collator loads the locale's collation tables (≈ 15 ms on a cheap
+// phone, measured in a first-visit profile): one per locale, made on the first
+// comparison — a list of zero or one row never pays for it, a filter typed letter by
+// letter pays once.
+const collators = new Map<string, Intl.Collator>()
+function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale)
+  if (!c) {
+    c = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
+    collators.set(locale, c)
+  }
+  return c
+}
+
 export function sortPrestations(
   rows: readonly PrestationRow[],
   sort: PrestationSort,
   locale = 'fr',
   terms: readonly string[] = [],
 ): PrestationRow[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
-  const byTitle = (a: PrestationRow, b: PrestationRow) => collator.compare(a.title, b.title)
+  const byTitle = (a: PrestationRow, b: PrestationRow) => collator(locale).compare(a.title, b.title)
   const byRegistre = (a: PrestationRow, b: PrestationRow) =>
     REGISTRES.indexOf(a.registre) - REGISTRES.indexOf(b.registre) || byTitle(a, b)
   if (sort === 'title')
@@ -283,10 +296,9 @@ export function structureMatches(s: StructureRow, filter: StructureFilter, terms
 /** Visible structures matching the filter, by arrondissement then name (Paris-wide ones last). */
 export function filterStructures(rows: readonly StructureRow[], filter: StructureFilter, locale = 'fr'): StructureRow[] {
   const terms = queryTerms(filter.query)
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
   return rows
     .filter(s => isVisible(s) && structureMatches(s, filter, terms))
-    .sort((a, b) => (a.arrondissement ?? 99) - (b.arrondissement ?? 99) || collator.compare(a.name, b.name))
+    .sort((a, b) => (a.arrondissement ?? 99) - (b.arrondissement ?? 99) || collator(locale).compare(a.name, b.name))
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   emptyPrestationFilter, favouritesFirst, filterPrestations, filterStructures, foldText, foldWithIndexMap, groupByRegistre,
-  isFavourite, isFilterActive, pruneFavourites, queryTerms, safeWebsite, telHref, toggleFavourite, upcomingEvents,
+  isFavourite, isFilterActive, pruneFavourites, queryTerms, safeWebsite, sortPrestations, telHref, toggleFavourite, upcomingEvents,
 } from '@/domain/catalogue'
 import { event, PRESTATIONS, structure } from './fixtures'
 
@@ -85,6 +85,27 @@ describe('filterPrestations', () => {
     expect(isFilterActive({ ...emptyPrestationFilter(), query: '  ' })).toBe(false)
     expect(isFilterActive({ ...emptyPrestationFilter(), ids: ['p1'] })).toBe(false)
     expect(isFilterActive({ ...emptyPrestationFilter(), arrondissement: 18 })).toBe(true)
+  })
+})
+
+describe('sortPrestations', () => {
+  // Collators are kept per locale: each language still sorts by its own rules,
+  // whichever was asked first.
+  const titled = (id: string, title: string) => ({ ...PRESTATIONS[0]!, id, title })
+  const rows = [titled('z', 'Zéro'), titled('a', 'Ärende'), titled('o', 'Ordre')]
+
+  it('sorts titles by the rules of the language asked, one after the other', () => {
+    expect(ids(sortPrestations(rows, 'title', 'sv'))).toEqual(['o', 'z', 'a'])
+    expect(ids(sortPrestations(rows, 'title', 'fr'))).toEqual(['a', 'o', 'z'])
+    expect(ids(sortPrestations(rows, 'title', 'sv'))).toEqual(['o', 'z', 'a'])
+  })
+
+  it('returns a copy for an empty or single-row list', () => {
+    expect(sortPrestations([], 'title')).toEqual([])
+    const one = [titled('x', 'Seule')]
+    const sorted = sortPrestations(one, 'registre')
+    expect(sorted).toEqual(one)
+    expect(sorted).not.toBe(one)
   })
 })
 
