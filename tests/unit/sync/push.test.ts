@@ -53,6 +53,36 @@ describe('pushPending', () => {
     expect(await readRow(db, 'feedback', written[2]!.id, USER_A)).toBeDefined()
   })
 
+  it('settles several writes on one row in a batch: the overlay keeps only the accepted ones', async () => {
+    const db = makeDb()
+    const server = new FakeServer(USER_A)
+    server.policy = m => m.args.display_name === 'Refusé' ? { reason: 'validation', message: 'Nom refusé.' } : undefined
+    await db.serverTable('profiles').put({ id: USER_A, display_name: 'Awa', preferred_locale: 'fr', version: 1 })
+    await writeMutation({ db, userId: USER_A }, 'profile.update', { display_name: 'Awa D.' })
+    await writeMutation({ db, userId: USER_A }, 'profile.update', { display_name: 'Refusé' })
+    await writeMutation({ db, userId: USER_A }, 'profile.update', { preferred_locale: 'ar' })
+    // Settled by another tab while this push was on its way: not settled twice, not counted twice.
+    const gone = await writeMutation({ db, userId: USER_A }, 'feedback.create', feedback())
+    const goneSeq = (await db.outbox.toArray()).find(e => e.mutation_id === gone.mutationId)!.seq
+    const transport: FakeServer = Object.assign(Object.create(server), {
+      push: async (...args: Parameters<FakeServer['push']>) => {
+        const results = await server.push(...args)
+        await db.outbox.delete(goneSeq)
+        return results
+      },
+    })
+
+    const summary = await pushPending({ db, transport, userId: USER_A, deviceId: DEVICE })
+    expect(summary).toEqual({ applied: 2, rejected: 1, reconcile: [] })
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.applied.count()).toBe(2)
+    expect((await db.quarantine.toArray()).map(q => q.args)).toEqual([{ display_name: 'Refusé' }])
+    // Server row + the two accepted writes, in order; nothing left to send.
+    expect(await readRow(db, 'profiles', USER_A, USER_A)).toMatchObject({ display_name: 'Awa D.', preferred_locale: 'ar' })
+    expect((await db.pending.get([USER_A, 'profiles', USER_A]))?.unsent).toBe(false)
+    expect((await db.meta.get(counterKey(USER_A)))?.value).toBe(3)
+  })
+
   it('retries a quarantined write with the same mutation id, or discards it', async () => {
     const db = makeDb()
     const server = new FakeServer(USER_A)
