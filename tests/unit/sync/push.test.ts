@@ -63,7 +63,7 @@ describe('pushPending', () => {
     await writeMutation({ db, userId: USER_A }, 'profile.update', { preferred_locale: 'ar' })
     // Settled by another tab while this push was on its way: not settled twice, not counted twice.
     const gone = await writeMutation({ db, userId: USER_A }, 'feedback.create', feedback())
-    const goneSeq = (await db.outbox.toArray()).find(e => e.mutation_id === gone.mutationId)!.seq
+    const goneSeq = (await db.outbox.toArray()).find(e => e.mutation_id === gone.mutationId)!.seq!
     const transport: FakeServer = Object.assign(Object.create(server), {
       push: async (...args: Parameters<FakeServer['push']>) => {
         const results = await server.push(...args)
