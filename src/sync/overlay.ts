@@ -11,17 +11,6 @@ import { MUTATION_SPECS } from './optimistic'
 
 interface Tagged { entry: QueuedEntry, queued: boolean }
 
-/** This user's writes on one row, accepted ones and queued ones, in write order. */
-async function entriesFor(db: ReperesDb, userId: string, table: ServerTable, id: string): Promise<Tagged[]> {
-  const [applied, queued] = await Promise.all([
-    db.applied.where('[table+row_id]').equals([table, id]).toArray(),
-    db.outbox.where('[table+row_id]').equals([table, id]).toArray() as Promise<QueuedEntry[]>,
-  ])
-  return [...applied.map(entry => ({ entry, queued: false })), ...queued.map(entry => ({ entry, queued: true }))]
-    .filter(t => t.entry.user_id === userId)
-    .sort((a, b) => a.entry.seq - b.entry.seq)
-}
-
 /** The overlay row of a server row and this user's writes on it (null: deleted; undefined: no overlay). */
 function overlayRow(userId: string, server: ServerRow | undefined, entries: Tagged[]): ServerRow | null | undefined {
   let row: ServerRow | null | undefined = server
@@ -31,17 +20,12 @@ function overlayRow(userId: string, server: ServerRow | undefined, entries: Tagg
 }
 
 /** Recomputes one row of the overlay from the server row and the writes still pending. */
-export async function rebuildPending(db: ReperesDb, userId: string, table: ServerTable, id: string): Promise<void> {
-  const entries = await entriesFor(db, userId, table, id)
-  const row = overlayRow(userId, await db.serverTable(table).get(id), entries)
-  if (row === undefined)
-    await db.pending.delete([userId, table, id])
-  else
-    await db.pending.put({ user_id: userId, table, id, row, unsent: entries.some(t => t.queued) })
+export function rebuildPending(db: ReperesDb, userId: string, table: ServerTable, id: string): Promise<void> {
+  return rebuildPendingMany(db, userId, table, [id])
 }
 
 /**
- * rebuildPending for many rows of one table, in a handful of IndexedDB requests
+ * Recomputes overlay rows of one table, in a handful of IndexedDB requests
  * instead of four per row: a settled batch of 200 writes touches up to 200 rows,
  * and each request waits for the one before it.
  */
@@ -80,8 +64,11 @@ export async function rebuildTouched(db: ReperesDb, table: ServerTable, ids: Set
   const rows = await db.pending.where('[table+user_id]').between([table, ''], [table, '\uFFFF']).toArray()
   const byUser = new Map<string, string[]>()
   for (const p of rows) {
-    if (ids.has(p.id))
-      byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p.id])
+    if (!ids.has(p.id))
+      continue
+    const userIds = byUser.get(p.user_id) ?? []
+    userIds.push(p.id)
+    byUser.set(p.user_id, userIds)
   }
   for (const [userId, userIds] of byUser)
     await rebuildPendingMany(db, userId, table, userIds)
