@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { EVENT_KINDS, PUBLICS, REGISTRES, STRUCTURE_KINDS } from './catalogue'
 import { instant, line, opt, text, uuid } from './fields'
+import { lazyRecord } from './lazyRecord'
 import { ROLES } from './roles'
 
 /** The server's locale_code domain (kept apart from mutations.ts, which imports this file). */
@@ -16,9 +17,9 @@ export const SECTION_STATUSES = ['draft', 'in_review', 'published', 'archived'] 
 export const PUBLICATION_STATUSES = ['draft', 'published', 'archived'] as const
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
-const phone = z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/)
-const email = z.string().trim().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)
-const url = z.string().trim().max(300).regex(/^https?:\/\/\S+$/)
+const phone = () => z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/)
+const email = () => z.string().trim().max(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)
+const url = () => z.string().trim().max(300).regex(/^https?:\/\/\S+$/)
 
 /** Message of the refinements that stand for a missing value (see fieldProblems). */
 const REQUIRED = 'required'
@@ -30,10 +31,10 @@ function withScope<T extends z.ZodType<{ roles: readonly string[], team_id?: str
     .refine(a => !a.roles.includes('referent') || a.structure_id != null, { path: ['structure_id'], message: REQUIRED })
 }
 
-const invitationCreate = withScope(z.strictObject({
+const invitationCreate = () => withScope(z.strictObject({
   id: uuid,
-  email: opt(email),
-  phone: opt(phone),
+  email: opt(email()),
+  phone: opt(phone()),
   display_name: opt(line(120)),
   roles: z.array(z.enum(ROLES)).min(1).max(5),
   team_id: opt(uuid),
@@ -41,17 +42,17 @@ const invitationCreate = withScope(z.strictObject({
   preferred_locale: opt(z.enum(CONTENT_LOCALES)),
 })).refine(a => a.email != null || a.phone != null, { path: ['email'], message: REQUIRED })
 
-const profileSetAccess = withScope(z.strictObject({
+const profileSetAccess = () => withScope(z.strictObject({
   id: uuid,
   roles: z.array(z.enum(ROLES)).min(1).max(5),
   team_id: opt(uuid),
   structure_id: opt(uuid),
 }))
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/)
-const hours = z.partialRecord(z.enum(WEEK_DAYS), z.array(z.tuple([time, time]).refine(([a, b]) => a < b, { message: 'Opens before it closes.' })).max(4))
+const time = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/)
+const hours = () => z.partialRecord(z.enum(WEEK_DAYS), z.array(z.tuple([time(), time()]).refine(([a, b]) => a < b, { message: 'Opens before it closes.' })).max(4))
 
-const structureUpsert = z.strictObject({
+const structureUpsert = () => z.strictObject({
   id: uuid,
   kind: z.enum(STRUCTURE_KINDS),
   name: line(160),
@@ -59,16 +60,16 @@ const structureUpsert = z.strictObject({
   address: opt(line(200)),
   postcode: opt(z.string().trim().regex(/^75\d{3}$/)),
   arrondissement: opt(z.int().min(1).max(20)),
-  opening_hours: opt(hours),
-  phone: opt(phone),
-  email: opt(email),
-  website: opt(url),
+  opening_hours: opt(hours()),
+  phone: opt(phone()),
+  email: opt(email()),
+  website: opt(url()),
   accessibility: opt(text(500)),
   status: z.enum(PUBLICATION_STATUSES),
   checked: opt(z.boolean()),
 })
 
-const prestationUpsert = z.strictObject({
+const prestationUpsert = () => z.strictObject({
   id: uuid,
   registre: z.enum(REGISTRES),
   title: line(160),
@@ -88,7 +89,7 @@ const prestationUpsert = z.strictObject({
   checked: opt(z.boolean()),
 })
 
-const eventUpsert = z.strictObject({
+const eventUpsert = () => z.strictObject({
   id: uuid,
   kind: z.enum(EVENT_KINDS),
   title: line(160),
@@ -101,7 +102,7 @@ const eventUpsert = z.strictObject({
   arrondissement: opt(z.int().min(1).max(20)),
   seats: opt(z.int().min(0).max(100000)),
   registration: opt(text(500)),
-  registration_url: opt(url),
+  registration_url: opt(url()),
   publics: opt(z.array(z.enum(PUBLICS)).max(9)),
   locale: opt(z.enum(CONTENT_LOCALES)),
   status: z.enum(PUBLICATION_STATUSES),
@@ -112,7 +113,7 @@ const eventUpsert = z.strictObject({
 
 export const BOOKLET_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
-const bookletSave = z.strictObject({
+const bookletSave = () => z.strictObject({
   id: uuid,
   slug: z.string().max(80).regex(BOOKLET_SLUG),
   locale: z.enum(CONTENT_LOCALES),
@@ -124,19 +125,23 @@ const bookletSave = z.strictObject({
   source_revision: opt(z.int().min(1)),
 })
 
-export const ADMIN_MUTATION_SCHEMAS = {
-  'feedback.answer': z.strictObject({ id: uuid, answer: text(4000), answer_locale: opt(z.enum(CONTENT_LOCALES)) }),
-  'feedback.assign': z.strictObject({ id: uuid, assigned_to: opt(uuid) }),
-  'feedback.set_status': z.strictObject({ id: uuid, status: z.enum(FEEDBACK_STATUSES) }),
+/** How to build each back-office schema: mutations.ts builds its own from them. */
+export const ADMIN_MUTATION_BUILDERS = {
+  'feedback.answer': () => z.strictObject({ id: uuid, answer: text(4000), answer_locale: opt(z.enum(CONTENT_LOCALES)) }),
+  'feedback.assign': () => z.strictObject({ id: uuid, assigned_to: opt(uuid) }),
+  'feedback.set_status': () => z.strictObject({ id: uuid, status: z.enum(FEEDBACK_STATUSES) }),
   'invitation.create': invitationCreate,
-  'invitation.revoke': z.strictObject({ id: uuid }),
+  'invitation.revoke': () => z.strictObject({ id: uuid }),
   'profile.set_access': profileSetAccess,
   'booklet_section.save': bookletSave,
-  'booklet_section.set_status': z.strictObject({ id: uuid, status: z.enum(SECTION_STATUSES), open_consultation: opt(z.boolean()) }),
+  'booklet_section.set_status': () => z.strictObject({ id: uuid, status: z.enum(SECTION_STATUSES), open_consultation: opt(z.boolean()) }),
   'structure.upsert': structureUpsert,
   'prestation.upsert': prestationUpsert,
   'event.upsert': eventUpsert,
-} as const
+}
+
+// Built on first use (see lazyRecord.ts).
+export const ADMIN_MUTATION_SCHEMAS = lazyRecord(ADMIN_MUTATION_BUILDERS)
 
 export type AdminMutationName = keyof typeof ADMIN_MUTATION_SCHEMAS
 

@@ -4,8 +4,9 @@
 // server still validates everything again.
 import { z } from 'zod'
 import { validateDefinition } from './survey'
-import { ADMIN_MUTATION_SCHEMAS } from './adminMutations'
+import { ADMIN_MUTATION_BUILDERS } from './adminMutations'
 import { day, instant, line, opt, text, uuid } from './fields'
+import { lazyRecord } from './lazyRecord'
 
 export const FEEDBACK_KINDS = ['prestation', 'appointment', 'document', 'booklet', 'other', 'change_referent', 'fiche_liaison'] as const
 export const APPOINTMENT_KINDS = ['first_reception', 'diagnostic', 'follow_up', 'bilan_sante', 'mdee_session', 'pre_recrutement', 'forum_preparation', 'information_collective'] as const
@@ -24,7 +25,7 @@ export const REFERRAL_RESPONSES = ['accepted', 'declined', 'appointment_planned'
 export const FOLLOW_UP_KINDS = ['call_back', 'meet_again', 'accompany'] as const
 export const FOLLOW_UP_OUTCOMES = ['done', 'no_answer', 'lost', 'planned'] as const
 
-const feedbackCreate = z.strictObject({
+const feedbackCreate = () => z.strictObject({
   id: uuid,
   kind: z.enum(FEEDBACK_KINDS),
   subject_id: opt(uuid),
@@ -42,22 +43,22 @@ const feedbackCreate = z.strictObject({
   path: ['kind'], message: 'Expected/obtained/changed belong to a fiche de liaison.',
 })
 
-const slot = z.union([
+const slot = () => z.union([
   z.strictObject({ from: instant, to: opt(instant) })
     .refine(s => s.to == null || Date.parse(s.from) < Date.parse(s.to), { message: 'A slot ends after it starts.' }),
   line(200),
 ])
 
-const appointmentRespond = z.strictObject({
+const appointmentRespond = () => z.strictObject({
   id: uuid,
   response: z.enum(APPOINTMENT_RESPONSES),
   reason: opt(text(500)),
-  preferred_slots: opt(z.array(slot).max(10)),
+  preferred_slots: opt(z.array(slot()).max(10)),
 }).refine(a => a.preferred_slots == null || a.response === 'reschedule', {
   path: ['preferred_slots'], message: 'Slots are only proposed to move an appointment.',
 })
 
-const appointmentUpsert = z.strictObject({
+const appointmentUpsert = () => z.strictObject({
   id: uuid,
   allocataire_id: uuid,
   structure_id: opt(uuid),
@@ -73,7 +74,7 @@ const appointmentUpsert = z.strictObject({
   note: opt(text(1000)),
 })
 
-const contactUpsert = z.strictObject({
+const contactUpsert = () => z.strictObject({
   id: uuid,
   team_id: uuid,
   quartier: line(80),
@@ -103,7 +104,7 @@ const contactUpsert = z.strictObject({
 }).refine(a => !(a.under_26 && a.over_50), { path: ['over_50'], message: 'Under 26 and over 50 exclude each other.' })
 
 /** The receiving structure's answer to a referral (outreach hand-off). */
-const referralRespond = z.strictObject({
+const referralRespond = () => z.strictObject({
   id: uuid,
   response: z.enum(REFERRAL_RESPONSES),
   reason: opt(text(300)),
@@ -117,14 +118,14 @@ const referralRespond = z.strictObject({
 })
 
 /** Evaluation answers: flat, scalar or list-of-scalar values (Action 40's questions). */
-const scalar = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()])
-const answer = z.union([scalar, z.array(z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).max(50)])
+const scalar = () => z.union([z.string().max(4000), z.number(), z.boolean(), z.null()])
+const answer = () => z.union([scalar(), z.array(z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).max(50)])
 
 // Consultations of the groupe ressource (coordinators), meeting answers and
 // themes on shared feedback (groupe ressource). Definitions are checked as the
 // server checks them (src/domain/survey.ts).
 export const CONSULTATION_KINDS_ARG = ['document_review', 'prestation_evaluation', 'survey', 'meeting'] as const
-const consultationUpsert = z.strictObject({
+const consultationUpsert = () => z.strictObject({
   id: uuid,
   kind: z.enum(CONSULTATION_KINDS_ARG),
   title: line(200),
@@ -139,34 +140,35 @@ const consultationUpsert = z.strictObject({
   path: ['definition'], message: 'The definition is not valid (see validateDefinition).',
 })
 
-export const MUTATION_SCHEMAS = {
+// Built on first use (see lazyRecord.ts).
+export const MUTATION_SCHEMAS = lazyRecord({
   'feedback.create': feedbackCreate,
-  'feedback.delete': z.strictObject({ id: uuid }),
+  'feedback.delete': () => z.strictObject({ id: uuid }),
   'appointment.respond': appointmentRespond,
   'appointment.upsert': appointmentUpsert,
   // The requests (cancel_requested, reschedule_requested) come only from the allocataire's answer.
-  'appointment.set_status': z.strictObject({ id: uuid, status: z.enum(SETTABLE_APPOINTMENT_STATUSES) }),
+  'appointment.set_status': () => z.strictObject({ id: uuid, status: z.enum(SETTABLE_APPOINTMENT_STATUSES) }),
   // The référent read the answer given at responded_at (as pulled).
-  'appointment.mark_seen': z.strictObject({ id: uuid, responded_at: instant }),
-  'offer.respond': z.strictObject({ id: uuid, interest: z.enum(['interested', 'not_interested']) }),
+  'appointment.mark_seen': () => z.strictObject({ id: uuid, responded_at: instant }),
+  'offer.respond': () => z.strictObject({ id: uuid, interest: z.enum(['interested', 'not_interested']) }),
   'contact.upsert': contactUpsert,
   // The person asked to be forgotten: the team erases the contact (a tombstone).
-  'contact.delete': z.strictObject({ id: uuid }),
+  'contact.delete': () => z.strictObject({ id: uuid }),
   'referral.respond': referralRespond,
-  'follow_up.upsert': z.strictObject({ id: uuid, contact_id: uuid, due_on: day, kind: z.enum(FOLLOW_UP_KINDS) }),
-  'follow_up.set_outcome': z.strictObject({ id: uuid, outcome: z.enum(FOLLOW_UP_OUTCOMES) }),
-  'evaluation.upsert': z.strictObject({
+  'follow_up.upsert': () => z.strictObject({ id: uuid, contact_id: uuid, due_on: day, kind: z.enum(FOLLOW_UP_KINDS) }),
+  'follow_up.set_outcome': () => z.strictObject({ id: uuid, outcome: z.enum(FOLLOW_UP_OUTCOMES) }),
+  'evaluation.upsert': () => z.strictObject({
     id: uuid,
     consultation_id: uuid,
-    answers: z.record(z.string().min(1).max(60), answer).refine(a => Object.keys(a).length <= 60, { message: 'At most 60 answers.' }),
+    answers: z.record(z.string().min(1).max(60), answer()).refine(a => Object.keys(a).length <= 60, { message: 'At most 60 answers.' }),
     submitted: z.boolean(),
   }),
   'consultation.upsert': consultationUpsert,
-  'consultation.set_status': z.strictObject({ id: uuid, status: z.enum(['open', 'closed']), closes_at: opt(instant) }),
-  'consultation.publish': z.strictObject({ id: uuid, outcome: text(8000), outcome_section_id: opt(uuid) }),
-  'feedback.tag_themes': z.strictObject({ id: uuid, themes: z.array(line(40)).max(10) }),
-  'meeting.respond': z.strictObject({ id: uuid, consultation_id: uuid, attending: z.boolean(), note: opt(text(500)) }),
-  'profile.update': z.strictObject({
+  'consultation.set_status': () => z.strictObject({ id: uuid, status: z.enum(['open', 'closed']), closes_at: opt(instant) }),
+  'consultation.publish': () => z.strictObject({ id: uuid, outcome: text(8000), outcome_section_id: opt(uuid) }),
+  'feedback.tag_themes': () => z.strictObject({ id: uuid, themes: z.array(line(40)).max(10) }),
+  'meeting.respond': () => z.strictObject({ id: uuid, consultation_id: uuid, attending: z.boolean(), note: opt(text(500)) }),
+  'profile.update': () => z.strictObject({
     // null or "" clears the name.
     display_name: opt(z.string().trim().max(120).regex(/^[^\x00-\x1F\x7F]*$/)),
     preferred_locale: opt(z.enum(PROFILE_LOCALES)),
@@ -174,8 +176,8 @@ export const MUTATION_SCHEMAS = {
     reminder_email: opt(z.boolean()),
   }),
   // The coordinators' back office (feedback inbox, accounts, booklet, catalogue).
-  ...ADMIN_MUTATION_SCHEMAS,
-} as const
+  ...ADMIN_MUTATION_BUILDERS,
+})
 
 export type MutationName = keyof typeof MUTATION_SCHEMAS
 export type MutationArgs<N extends MutationName> = z.input<(typeof MUTATION_SCHEMAS)[N]>

@@ -3,7 +3,7 @@
 // must translate every group already on display.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { i18n, loadLocale } from '@/modules/i18n'
+import { i18n, loadLocale, mergeMessages } from '@/modules/i18n'
 import { messageGroups, router } from '@/modules/router'
 
 // The raw texts (a JSON import would give the precompiled messages).
@@ -30,5 +30,27 @@ describe('screen message groups', () => {
     expect(i18n.global.t('outreach.pages.contacts')).toBe(arStaff.outreach.pages.contacts)
     await loadLocale('fr')
     expect(i18n.global.t('outreach.pages.contacts')).toBe(frStaff.outreach.pages.contacts)
+  })
+
+  it('merges message groups namespace by namespace, changing neither side', () => {
+    const shell = { app: { name: 'Repères', nav: { home: 'Accueil' } }, common: { ok: 'OK' } }
+    const screens = { app: { nav: { booklet: 'Livret' } }, booklet: { title: 'Livret' } }
+    const merged = mergeMessages(shell, screens)
+    expect(merged).toEqual({ app: { name: 'Repères', nav: { home: 'Accueil', booklet: 'Livret' } }, common: { ok: 'OK' }, booklet: { title: 'Livret' } })
+    expect(shell.app.nav).toEqual({ home: 'Accueil' })
+    expect(merged.common).toBe(shell.common)
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "x": "y"}')
+    expect(mergeMessages({}, hostile)).toEqual({ x: 'y' })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('keeps the shell\'s words once a screen group is loaded', async () => {
+    await loadLocale('fr')
+    const shell = i18n.global.t('app.name')
+    await loadLocale('en')
+    expect(i18n.global.t('booklet.toc.title')).toBe(enScreens.booklet.toc.title)
+    expect(i18n.global.t('app.name')).toBe(raw('en.json').app.name)
+    await loadLocale('fr')
+    expect(i18n.global.t('app.name')).toBe(shell)
   })
 })
