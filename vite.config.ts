@@ -4,6 +4,17 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { cspPlugin } from './vite/csp.ts'
+import { pageFile, routePreloadPlugin } from './vite/routePreload.ts'
+
+// The public screens a first visit may open on: each gets its own page that
+// preloads its code and words (vite/routePreload.ts).
+const PRELOADED_PAGES: Record<string, string> = {
+  '/livret': 'src/views/public/BookletView.vue',
+  '/prestations': 'src/views/public/PrestationsView.vue',
+  '/prestations/evenements': 'src/views/public/EventsView.vue',
+  '/structures': 'src/views/public/StructuresView.vue',
+  '/connexion': 'src/views/public/SignInView.vue',
+}
 
 export default defineConfig({
   resolve: {
@@ -45,6 +56,8 @@ export default defineConfig({
       workbox: {
         // App shell, locale chunks, icons and woff2 fonts only; never API data.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // Every navigation is answered with index.html (navigateFallback).
+        globIgnores: Object.keys(PRELOADED_PAGES).map(pageFile),
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/rest\//, /^\/auth\//, /^\/__/],
         cleanupOutdatedCaches: true,
@@ -58,6 +71,7 @@ export default defineConfig({
     }),
     // Content-Security-Policy <meta> in the built index.html (vite/csp.ts).
     cspPlugin(),
+    routePreloadPlugin({ pages: PRELOADED_PAGES, shared: ['locales/screens/fr.json'] }),
   ],
   build: {
     target: 'es2022',

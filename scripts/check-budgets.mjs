@@ -5,7 +5,10 @@
 // requested until the first screen is rendered (its heading visible). What the
 // app fetches after that (other screens' words, the sync engine at idle) is
 // reported as "after start-up" but not held to the budget. Fails past the
-// DESIGN §7 budgets.
+// DESIGN §7 budgets on "/". The public content pages (/livret, /prestations,
+// /structures) are measured the same way and reported: their first screen also
+// needs the screen's chunk and words (≈ 20–25 KB gzip more), which their pages
+// preload (vite/routePreload.ts); they are over the JS budget, a known gap.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,7 +24,9 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 })
-try {
+let failed = false
+/** Measures one page's first screen; returns whether it is within the budgets. */
+async function measure(path) {
   const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' })
   const page = await context.newPage()
   // Note, in the page, when the first screen's heading appears (a mutation
@@ -35,7 +40,7 @@ try {
     }).observe(document, { childList: true, subtree: true })
   })
   for (let i = 0; ; i++) {
-    try { await page.goto(`http://127.0.0.1:${PORT}/`, { waitUntil: 'load' }); break }
+    try { await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: 'load' }); break }
     catch (error) { if (i > 20) throw error; await new Promise(r => setTimeout(r, 500)) }
   }
   await page.getByRole('heading', { level: 1 }).waitFor()
@@ -58,19 +63,28 @@ try {
     else later.add(url.pathname)
   }
 
-  let failed = false
-  const result = {}
+  await context.close()
+  let ok = true
+  console.log(`\n${path}`)
   for (const kind of ['js', 'css']) {
     const rows = [...files[kind]].map(path => ({ path, gzip: gzipSync(readFileSync(join(root, 'dist', path)), { level: 9 }).length }))
     const total = rows.reduce((sum, row) => sum + row.gzip, 0)
-    result[kind] = { total, budget: BUDGET[kind], files: rows }
     for (const row of rows) console.log(`  ${kind.padEnd(3)} ${(row.gzip / 1024).toFixed(1).padStart(6)} KB  ${row.path}`)
-    const ok = total <= BUDGET[kind]
-    failed ||= !ok
-    console.log(`first screen ${kind.toUpperCase()}: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET[kind] / 1024} KB) ${ok ? 'ok' : 'OVER BUDGET'}`)
+    const within = total <= BUDGET[kind]
+    ok &&= within
+    console.log(`first screen ${kind.toUpperCase()}: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET[kind] / 1024} KB) ${within ? 'ok' : 'OVER BUDGET'}`)
   }
   const afterBytes = [...later].filter(p => !files.js.has(p) && !files.css.has(p)).reduce((sum, p) => sum + gzipSync(readFileSync(join(root, 'dist', p)), { level: 9 }).length, 0)
   console.log(`after start-up (not budgeted): ${later.size} more files, ${(afterBytes / 1024).toFixed(1)} KB gzip`)
+  return ok
+}
+
+try {
+  failed = !(await measure('/'))
+  for (const path of ['/livret', '/prestations', '/structures']) {
+    if (!(await measure(path)))
+      console.log(`  (${path}: reported, not gated)`)
+  }
   process.exitCode = failed ? 1 : 0
 }
 finally {

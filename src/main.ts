@@ -5,9 +5,12 @@ import App from './App.vue'
 import { i18n, loadLocale, loadScreenMessages } from './modules/i18n'
 import { pinia } from './modules/pinia'
 import { pageTitle, router } from './modules/router'
-import { holdUntilFirstScreen } from './services/firstScreen'
+import { holdUntilFirstScreen, screenAtHand } from './services/firstScreen'
 import { useAuthStore } from './stores/auth'
 import { useSettingsStore } from './stores/settings'
+
+/** The longest the shell waits for a screen said to be at hand (a slow or failing fetch). */
+const SCREEN_WAIT_MS = 1_500
 
 async function start() {
   const firstScreenShown = holdUntilFirstScreen()
@@ -19,8 +22,12 @@ async function start() {
     await loadLocale(locale)
     document.title = pageTitle(router.currentRoute.value.meta.titleKey)
   })
-  // The shell (header, navigation) paints at once; a lazy screen fills <main>
+  // When the screen's code is at hand (preloaded by the page, or in the service
+  // worker's cache), shell and screen paint together, within a bound. Otherwise
+  // the shell (header, navigation) paints at once, and the screen fills <main>
   // when its chunk and words arrive, instead of the whole page waiting for them.
+  if (screenAtHand())
+    await Promise.race([router.isReady().catch(() => {}), new Promise(resolve => setTimeout(resolve, SCREEN_WAIT_MS))])
   app.mount('#app')
   await router.isReady().finally(firstScreenShown)
   // The other screens' words, once the first screen is painted.

@@ -26,7 +26,11 @@ export function useLiveQuery<T>(
     const mine = ++generation
     subscription?.unsubscribe()
     subscription = null
-    const [{ liveQuery }, db] = await Promise.all([import('@/db/live'), loadDb()])
+    // The database first: it opens once the first screen is painted (db/access.ts),
+    // and Dexie (≈ 30 KB) would otherwise be fetched before that paint, competing
+    // with the screen's own code on a slow connection. live.ts shares its chunk.
+    const db = await loadDb()
+    const { liveQuery } = await import('@/db/live')
     // A newer subscription (deps changed) or disposal happened meanwhile.
     if (mine !== generation)
       return

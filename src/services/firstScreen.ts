@@ -36,3 +36,16 @@ export function holdUntilFirstScreen(): () => void {
     }, 0)))
   }
 }
+
+/** Marks the links of a page that preloads its screen's code (vite/routePreload.ts). */
+export const SCREEN_PRELOAD_ATTRIBUTE = 'data-screen'
+
+/**
+ * Whether the first screen's code is at hand: the page preloads it, or a
+ * service worker holds every screen in its cache. Then the shell waits for the
+ * screen and both paint together: one render and one paint instead of two, on
+ * a cheap phone. Otherwise the shell paints first and the screen follows.
+ */
+export function screenAtHand(doc: Document = document, nav: Navigator = navigator): boolean {
+  return doc.querySelector(`link[${SCREEN_PRELOAD_ATTRIBUTE}]`) !== null || !!nav.serviceWorker?.controller
+}

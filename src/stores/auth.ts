@@ -7,6 +7,7 @@ import { useLiveQuery } from '@/composables/useLiveQuery'
 import { onFirstDbUse } from '@/db/access'
 import { readRow } from '@/db/read'
 import { ROLES } from '@/domain/roles'
+import { whenFirstScreenShown } from '@/services/firstScreen'
 import { hasStoredSession } from '@/services/storageKeys'
 
 export interface Profile {
@@ -111,7 +112,8 @@ export const useAuthStore = defineStore('auth', () => {
     }
     // Once the screen that reads data has painted: the sync code (supabase-js,
     // zod, the engine) would otherwise be fetched and run before the first paint.
-    onFirstDbUse(() => afterLoad(() => idle(300)))
+    // The load event alone is not enough: the first screen may paint after it.
+    onFirstDbUse(() => void whenFirstScreenShown().then(() => afterLoad(() => idle(300))))
     afterLoad(() => setTimeout(() => idle(5_000), 3_000))
   }
 

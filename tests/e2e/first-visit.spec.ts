@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './fixtures'
+
+// A first visit to a public screen: its own page preloads the screen's code
+// and words (vite/routePreload.ts), and the shell waits for the screen so that
+// both appear in one render. Any other path gets index.html: the shell first.
+
+/** Records, in the page, whether the screen's heading was there when the header first appeared. */
+async function watchFirstRender(page: import('@playwright/test').Page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_mutations, observer) => {
+      if (document.querySelector('#app header')) {
+        (window as unknown as { __screenWithShell: boolean }).__screenWithShell = document.querySelector('main h1') !== null
+        observer.disconnect()
+      }
+    }).observe(document, { childList: true, subtree: true })
+  })
+}
+
+for (const [path, title] of [['/prestations', 'Prestations'], ['/livret', 'Livret d’accueil'], ['/structures', 'Structures d’accompagnement'], ['/prestations/evenements', 'Événements pour l’emploi']] as const) {
+  test(`${path} preloads its screen and paints it with the shell`, async ({ page, request }) => {
+    const html = await (await request.get(path)).text()
+    const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"[^>]*data-screen>/g)].map(m => m[2]!)
+    expect(preloads.length).toBeGreaterThan(2)
+    for (const href of preloads)
+      expect((await request.get(href)).status(), href).toBe(200)
+    // The page is index.html with more links: same policy, same entry script.
+    expect(html).toContain('http-equiv="Content-Security-Policy"')
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/)
+
+    await watchFirstRender(page)
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        errors.push(message.text())
+    })
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+    expect(await page.evaluate(() => (window as unknown as { __screenWithShell?: boolean }).__screenWithShell)).toBe(true)
+    // What the page preloaded is what the screen used: nothing fetched twice.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
+    for (const href of preloads)
+      expect(fetched.filter(p => p === href), href).toHaveLength(1)
+    expect(errors).toEqual([])
+    await expectNoAxeViolations(page, `${path} (first visit)`)
+  })
+}
+
+test('a path without its own page paints the shell first, then the screen', async ({ page, request }) => {
+  const html = await (await request.get('/compte')).text()
+  expect(html).not.toContain('data-screen')
+  await watchFirstRender(page)
+  await page.goto('/compte')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __screenWithShell?: boolean }).__screenWithShell)).toBe(false)
+})
