@@ -3,15 +3,12 @@
  * shows them 50 at a time, with a button for the next ones (keyboard focus
  * carries on at the first one added); a new filter starts again at the top.
  */
-import type { Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { createClient } from '@supabase/supabase-js'
 import { expect, test } from '@playwright/test'
 import { BACKEND_URL } from '../../playwright.config'
-import { expectNoAxeViolations } from './fixtures'
+import { ANON_KEY, DEMO_PASSWORD, expectNoAxeViolations, signInAsStaff } from './fixtures'
 
-const DEMO_PASSWORD = 'demo-password'
-const ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
 const AUTHOR = 'allocataire2@demo.reperes.paris'
 const EXTRA = 70
 
@@ -31,18 +28,6 @@ async function pushAsAuthor(mutations: { name: string, args: Record<string, unkn
   await client.auth.signOut()
 }
 
-async function signIn(page: Page, redirect: string) {
-  await page.goto(`/connexion?redirect=${encodeURIComponent(redirect)}`)
-  await page.getByLabel('Je suis professionnel ou professionnelle').check()
-  await page.getByLabel('Adresse e-mail').fill('coordinator@demo.reperes.paris')
-  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Me connecter' }).press('Enter')
-  await expect(page.getByText('Vous êtes connecté.').or(page.locator('main h1').filter({ hasNotText: 'Se connecter' }))).toBeVisible()
-  if (!page.url().endsWith(redirect))
-    await page.goto(redirect)
-  await expect(page).toHaveURL(redirect)
-}
-
 test('the inbox shows 50 feedback at a time, and more on request', async ({ page }) => {
   const ids = Array.from({ length: EXTRA }, () => randomUUID())
   await pushAsAuthor(ids.map((id, i) => ({
@@ -50,7 +35,7 @@ test('the inbox shows 50 feedback at a time, and more on request', async ({ page
     args: { id, kind: 'document', body: `Courrier peu clair n° ${i + 1}`, share_with_groupe: false, contact_back: false },
   })))
   try {
-    await signIn(page, '/admin/avis?statut=all')
+    await signInAsStaff(page, 'coordinator@demo.reperes.paris', '/admin/avis?statut=all')
     const list = page.getByTestId('feedback-list').locator(':scope > li')
     // Every feedback is counted, 50 are shown.
     await expect(page.getByRole('status').filter({ hasText: /\d+ avis/ })).toHaveText(/^(\d+) avis$/)

@@ -4,34 +4,16 @@
  * feedback (its author reads the answer as written), inviting someone, and
  * no accessibility violation on the admin screens in French and Arabic.
  */
-import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { createClient } from '@supabase/supabase-js'
 import { expect, test } from '@playwright/test'
 import { BACKEND_URL } from '../../playwright.config'
-import { chooseLocale, expectNoAxeViolations } from './fixtures'
+import { ANON_KEY, chooseLocale, DEMO_PASSWORD, expectNoAxeViolations, signInAsStaff as signIn } from './fixtures'
 
-const DEMO_PASSWORD = 'demo-password'
-/** The local stack's public anon key (also in .env.e2e). */
-const ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
 const COORDINATOR = 'coordinator@demo.reperes.paris'
 
 /** Laptop-sized: the back office is used at a desk (the phone layout is covered by the shell suite). */
 test.use({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false })
-
-async function signIn(page: Page, email: string, redirect: string) {
-  await page.goto(`/connexion?redirect=${encodeURIComponent(redirect)}`)
-  await page.getByLabel('Je suis professionnel ou professionnelle').check()
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Me connecter' }).press('Enter')
-  // The sign-in page may settle on "you are signed in" instead of redirecting when the
-  // session starts while the form is being filled; the session is what matters here.
-  await expect(page.getByText('Vous êtes connecté.').or(page.locator('main h1').filter({ hasNotText: 'Se connecter' }))).toBeVisible()
-  if (!page.url().endsWith(redirect))
-    await page.goto(redirect)
-  await expect(page).toHaveURL(redirect)
-}
 
 /** Parses CSV as written by the app (RFC 4180, BOM): the same rules as src/domain/csv.ts. */
 function parseCsv(text: string): string[][] {

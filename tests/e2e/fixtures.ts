@@ -24,3 +24,24 @@ export async function waitForServiceWorker(page: Page) {
   })
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true)
 }
+
+/** The local stack's public anon key (also in .env.e2e). */
+export const ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
+
+/** The demo accounts' password (local backend only). */
+export const DEMO_PASSWORD = 'demo-password'
+
+/** Password sign-in through the real form, as a professional; ends on `redirect`. */
+export async function signInAsStaff(page: Page, email: string, redirect: string) {
+  await page.goto(`/connexion?redirect=${encodeURIComponent(redirect)}`)
+  await page.getByLabel('Je suis professionnel ou professionnelle').check()
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Me connecter' }).press('Enter')
+  // The sign-in page may settle on "you are signed in" instead of redirecting when the
+  // session starts while the form is being filled; the session is what matters here.
+  await expect(page.getByText('Vous êtes connecté.').or(page.locator('main h1').filter({ hasNotText: 'Se connecter' }))).toBeVisible()
+  if (!page.url().endsWith(redirect))
+    await page.goto(redirect)
+  await expect(page).toHaveURL(redirect)
+}

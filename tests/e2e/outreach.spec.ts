@@ -10,11 +10,9 @@ import type { Browser, Locator, Page } from '@playwright/test'
 import { createClient } from '@supabase/supabase-js'
 import { expect, test } from '@playwright/test'
 import { BACKEND_URL } from '../../playwright.config'
-import { chooseLocale, expectNoAxeViolations, waitForServiceWorker } from './fixtures'
+import { ANON_KEY, chooseLocale, expectNoAxeViolations, waitForServiceWorker } from './fixtures'
 
 const DEMO_PASSWORD = 'demo-password'
-/** The local stack's public anon key (also in .env.e2e). */
-const ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
 const OUTREACH = 'outreach@demo.reperes.paris'
 const REFERENT = 'referent@demo.reperes.paris'
 /** The structure the référent works at (seed). */
