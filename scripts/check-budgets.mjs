@@ -9,17 +9,17 @@
 // /structures) are measured the same way and reported: their first screen also
 // needs the screen's chunk and words (≈ 20–25 KB gzip more), which their pages
 // preload (vite/routePreload.ts); they are over the JS budget, a known gap.
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { startPreview } from './preview-server.mjs'
 
 const BUDGET = { js: 90 * 1024, css: 15 * 1024 }
 const PORT = Number(process.env.BUDGET_PORT ?? 4175)
 const root = new URL('..', import.meta.url).pathname
 
-const server = spawn('vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' })
+const server = await startPreview(PORT, root)
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -4,9 +4,10 @@
 // Gates: accessibility must be 100; performance below 75 fails. The gate catches
 // regressions, not noise: on a 2-core machine the content pages score 80–89 from
 // run to run of the same build. The DESIGN target of 95 is reported, not gated.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startPreview } from './preview-server.mjs'
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4176)
 const PERFORMANCE_GATE = 75
@@ -15,8 +16,7 @@ const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/liv
 const outDir = join(root, '.lighthouse')
 mkdirSync(outDir, { recursive: true })
 
-const server = spawn('vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' })
-await new Promise(r => setTimeout(r, 1500))
+const server = await startPreview(PORT, root)
 let failed = false
 try {
   for (const path of pages) {
