@@ -14,7 +14,8 @@ export function startPreview(port, root) {
     }, 30_000)
     const onData = (chunk) => {
       output += chunk
-      if (output.includes(`127.0.0.1:${port}`)) {
+      // Colours are on under CI (the port is printed in bold): compare the plain text.
+      if (output.replace(/\x1B\[[0-9;]*m/g, '').includes(`127.0.0.1:${port}`)) {
         clearTimeout(timer)
         server.stdout.off('data', onData)
         server.stdout.resume()
