@@ -4,17 +4,8 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { cspPlugin } from './vite/csp.ts'
+import { PRELOADED_PAGES } from './vite/preloadedPages.ts'
 import { pageFile, routePreloadPlugin } from './vite/routePreload.ts'
-
-// The public screens a first visit may open on: each gets its own page that
-// preloads its code and words (vite/routePreload.ts).
-const PRELOADED_PAGES: Record<string, string> = {
-  '/livret': 'src/views/public/BookletView.vue',
-  '/prestations': 'src/views/public/PrestationsView.vue',
-  '/prestations/evenements': 'src/views/public/EventsView.vue',
-  '/structures': 'src/views/public/StructuresView.vue',
-  '/connexion': 'src/views/public/SignInView.vue',
-}
 
 export default defineConfig({
   resolve: {
@@ -75,7 +66,7 @@ export default defineConfig({
     }),
     // Content-Security-Policy <meta> in the built index.html (vite/csp.ts).
     cspPlugin(),
-    routePreloadPlugin({ pages: PRELOADED_PAGES, shared: ['locales/screens/fr.json'] }),
+    routePreloadPlugin({ pages: PRELOADED_PAGES }),
   ],
   build: {
     target: 'es2022',
@@ -93,18 +84,32 @@ export default defineConfig({
               // trip before the first paint). Only what the first screen loads
               // anyway belongs here (check:budgets measures it).
               name: 'shell',
-              test: /node_modules\/(@vue|vue|vue-router|pinia|vue-i18n|@intlify)\/|\/src\/(domain\/(locale|roles)|services\/(storageKeys|firstScreen)|stores\/auth|db\/(access|read)|composables\/useLiveQuery)\.ts|preload-helper/,
+              test: /node_modules\/(@vue|vue|vue-router|pinia|vue-i18n|@intlify)\/|\/src\/(domain\/(locale|roles)|services\/(storageKeys|firstScreen|screenPreload)|stores\/auth|db\/(access|read)|composables\/useLiveQuery)\.ts|preload-helper/,
             },
             {
-              // What the public content screens (booklet, prestations, structures,
-              // events) share — cards, filters, list helpers, content states — in
-              // one file instead of a dozen of 1 KB: on a slow connection each
+              // What the catalogue's screens (prestations, structures, events,
+              // offers, their sheets) share — the store, tabs, list helpers — in
+              // one file instead of several of 1 KB: on a slow connection each
               // request costs a round trip, and these are fetched together anyway.
-              // Nothing here is on the first screen (check:budgets), and the
-              // booklet's Markdown and read-aloud stay apart (they load with the
-              // sections).
+              // The booklet needs none of it: its content states (shared with
+              // these screens) stay apart. Each group below is only as wide as
+              // the first screens that load it (check:budgets measures them).
               name: 'content',
-              test: /\/src\/(components\/catalogue\/|composables\/use(ContentSync|ProgressiveList)\.ts|stores\/catalogue\.ts|domain\/(catalogue|maps|openingHours|holidays)\.ts)/,
+              test: /\/src\/(components\/catalogue\/Catalogue(Tabs|Select|FavouriteButton)\.vue|composables\/useProgressiveList\.ts|stores\/catalogue\.ts|domain\/catalogue\.ts)/,
+            },
+            {
+              // The prestations' cards, list items and filters: their list, their
+              // sheet, and the structure sheets that list a structure's prestations.
+              name: 'prestations',
+              test: /\/src\/components\/catalogue\/Prestation\w+\.vue/,
+            },
+            {
+              // The structures' cards, filters, opening hours and map links, and the
+              // events' cards (a place, a date and a map link too): their lists and
+              // sheets, and the sheets that name a structure. The prestations' list,
+              // the busiest first screen, does without them.
+              name: 'structures',
+              test: /\/src\/(components\/catalogue\/((Structure|Opening)\w+|EventCard)\.vue|components\/catalogue\/format\.ts|domain\/(maps|openingHours|holidays)\.ts)/,
             },
           ],
         },

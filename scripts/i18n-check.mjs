@@ -31,8 +31,8 @@ function walk(dir, files = []) {
   return files
 }
 
-// A locale is locales/<l>.json (first-screen namespaces) + locales/screens/<l>.json
-// + locales/staff/<l>.json (see locale-layout.mjs).
+// A locale is locales/<l>.json (first-screen namespaces) + locales/public/<l>.json
+// + locales/screens/<l>.json + locales/staff/<l>.json (see locale-layout.mjs).
 const locales = readdirSync(join(root, 'locales')).filter(f => f.endsWith('.json')).map(f => f.slice(0, -5))
 const readLocale = (l) => {
   const part = (dir) => {
@@ -40,7 +40,7 @@ const readLocale = (l) => {
     return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
   }
   const core = JSON.parse(readFileSync(join(root, 'locales', `${l}.json`), 'utf8'))
-  return { ...part('screens'), ...part('staff'), ...core }
+  return { ...part('public'), ...part('screens'), ...part('staff'), ...core }
 }
 const keys = Object.fromEntries(locales.map(l => [l, flatten(readLocale(l))]))
 const source = keys[SOURCE]

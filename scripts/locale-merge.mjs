@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Deep-merges a JSON fragment into a locale's messages, keeping key order
 // stable and the files pretty-printed:  node scripts/locale-merge.mjs fr fragment.json
-// Each top-level namespace goes to its file (see locale-layout.mjs).
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+// Each top-level namespace goes to its file (see locale-layout.mjs); an empty
+// fragment ({}) just moves namespaces to the file the layout gives them.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { splitMessages } from './locale-layout.mjs'
+import { PARTS, splitMessages } from './locale-layout.mjs'
 
 const [locale, fragmentPath] = process.argv.slice(2)
 if (!locale || !fragmentPath) {
@@ -13,7 +14,7 @@ if (!locale || !fragmentPath) {
   process.exit(2)
 }
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'locales')
-const files = { core: join(dir, `${locale}.json`), screens: join(dir, 'screens', `${locale}.json`), staff: join(dir, 'staff', `${locale}.json`) }
+const files = Object.fromEntries(PARTS.map(part => [part, part === 'core' ? join(dir, `${locale}.json`) : join(dir, part, `${locale}.json`)]))
 
 function merge(target, source) {
   for (const [key, value] of Object.entries(source)) {
@@ -26,9 +27,11 @@ function merge(target, source) {
 }
 
 const read = file => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {})
-const all = merge({ ...read(files.screens), ...read(files.staff), ...read(files.core) }, JSON.parse(readFileSync(fragmentPath, 'utf8')))
+// The core file last: its namespaces win, as they do in the app.
+const all = merge(Object.assign({}, ...PARTS.filter(p => p !== 'core').map(p => read(files[p])), read(files.core)), JSON.parse(readFileSync(fragmentPath, 'utf8')))
 const split = splitMessages(all)
-for (const part of ['core', 'screens', 'staff']) {
+for (const part of PARTS) {
+  mkdirSync(dirname(files[part]), { recursive: true })
   writeFileSync(`${files[part]}.tmp`, `${JSON.stringify(split[part], null, 2)}\n`)
   renameSync(`${files[part]}.tmp`, files[part])
 }

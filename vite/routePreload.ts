@@ -12,18 +12,21 @@
 // nginx: `try_files $uri $uri.html /index.html`), and index.html for every other
 // path. Once installed, the service worker answers every navigation with
 // index.html, whose screens are then all in its cache. The links carry
-// `data-screen`: main.ts then paints the shell and the screen together
+// `data-screen` (SCREEN_PRELOAD_ATTRIBUTE): main.ts then paints the shell and the screen together
 // (src/services/firstScreen.ts, screenAtHand).
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite'
 import { resolve } from 'node:path'
+import { SCREEN_PRELOAD_ATTRIBUTE } from '../src/services/screenPreload.ts'
 
 type OutputChunk = Rolldown.OutputChunk
 
 export interface RoutePreloadOptions {
-  /** Path of the page (no trailing slash) → the view module its route loads, from the project root. */
-  pages: Record<string, string>
-  /** Modules every page's screen needs too (the source language's screen words). */
-  shared?: string[]
+  /**
+   * Path of the page (no trailing slash) → the modules its first screen loads,
+   * from the project root: the route's view, then the source language's words
+   * of the groups the route names (src/modules/router.ts, messageGroups).
+   */
+  pages: Record<string, string[]>
 }
 
 /** The file a path's page is written to: /prestations/evenements → prestations/evenements.html. */
@@ -57,10 +60,10 @@ export function preloadTags(chunks: OutputChunk[], base: string): string {
   const tags: string[] = []
   for (const chunk of chunks) {
     for (const css of chunk.viteMetadata?.importedCss ?? [])
-      tags.push(`<link rel="preload" as="style" crossorigin href="${base}${css}" data-screen>`)
+      tags.push(`<link rel="preload" as="style" crossorigin href="${base}${css}" ${SCREEN_PRELOAD_ATTRIBUTE}>`)
   }
   for (const chunk of chunks)
-    tags.push(`<link rel="modulepreload" crossorigin href="${base}${chunk.fileName}" data-screen>`)
+    tags.push(`<link rel="modulepreload" crossorigin href="${base}${chunk.fileName}" ${SCREEN_PRELOAD_ATTRIBUTE}>`)
   return tags.map(tag => `    ${tag}\n`).join('')
 }
 
@@ -95,11 +98,10 @@ export function routePreloadPlugin(options: RoutePreloadOptions): Plugin {
         // What index.html loads already.
         const entry = [...chunks.values()].find(c => c.isEntry)
         const loaded = new Set(entry ? staticClosure(entry, chunks, new Set()).map(c => c.fileName) : [])
-        const shared = (options.shared ?? []).map(byModule)
-        for (const [path, module] of Object.entries(options.pages)) {
+        for (const [path, modules] of Object.entries(options.pages)) {
           const wanted = new Set(loaded)
           const list: OutputChunk[] = []
-          for (const start of [byModule(module), ...shared]) {
+          for (const start of modules.map(byModule)) {
             const more = staticClosure(start, chunks, wanted)
             more.forEach(c => wanted.add(c.fileName))
             list.push(...more)

@@ -2,7 +2,7 @@
 // of an invitation, who counts as staff, searching people, and the draft of a
 // role change (roles with the team or structure they need).
 import type { Role } from './roles'
-import { foldText } from './catalogue'
+import { foldText } from './textSearch'
 import { ROLES } from './roles'
 
 export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired'

@@ -3,7 +3,7 @@
 // filtering, and the conversions between a form and a whole-row upsert
 // (opening hours as text, Paris wall-clock times as instants with an offset).
 import type { WeeklyHours } from './catalogue'
-import { foldText } from './catalogue'
+import { foldText } from './textSearch'
 import { WEEK_DAYS } from './adminMutations'
 
 export const CATALOGUE_KINDS = ['structures', 'prestations', 'events'] as const

@@ -4,7 +4,7 @@
 // Pure functions over booklet_sections rows. What needs Markdown parsed (the
 // text itself, search, read-aloud) is in bookletMarkdown.ts, loaded with the
 // sections rather than with the page.
-import { foldText } from './catalogue'
+import { foldText } from './textSearch'
 
 export const BOOKLET_VARIANTS = ['easy', 'full'] as const
 export type BookletVariant = (typeof BOOKLET_VARIANTS)[number]

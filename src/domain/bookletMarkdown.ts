@@ -6,7 +6,7 @@ import type { Token, Tokens } from 'marked'
 import type { BookletSectionRow, SearchHit } from './booklet'
 import { Lexer } from 'marked'
 import { decodeEntities, sectionAnchor, stripDirectives } from './booklet'
-import { foldText, foldWithIndexMap, queryTerms } from './catalogue'
+import { foldText, foldWithIndexMap, queryTerms } from './textSearch'
 
 /**
  * Tokens of a body. Line breaks are kept (`breaks`): plain-language texts put

@@ -3,9 +3,10 @@
 // time zone (a phone set to another country, a traveller). Instants are
 // compared as real instants, so the day clocks change is handled too.
 import type { Holiday } from './holidays'
+import { PARIS_TIME_ZONE } from './dateFormat'
 import { addDays, holidayOn } from './holidays'
 
-export const PARIS_TIME_ZONE = 'Europe/Paris'
+export { PARIS_TIME_ZONE }
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type DayKey = (typeof DAYS)[number]
 

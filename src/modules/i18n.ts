@@ -20,15 +20,24 @@ export const i18n = createI18n<[Messages], Locale, false>({
 // The first screen ships only the French shell messages (locales/fr.json).
 // Other languages' shell messages, and every language's screen messages, are
 // separate chunks fetched when needed and precached by the service worker:
-// "screens" (public and allocataire screens, locales/screens/) and "staff"
-// (the professionals' screens, locales/staff/), so that an allocataire's phone
-// never downloads the back office's words.
+// "public" (the public content screens: booklet, catalogue, structures, offers;
+// locales/public/), "screens" (the other public and allocataire screens,
+// locales/screens/) and "staff" (the professionals' screens, locales/staff/).
+// A first visit to the booklet fetches only the public words, and an
+// allocataire's phone never downloads the back office's.
 const coreLoaders: Record<Exclude<Locale, 'fr'>, Loader> = {
   en: () => import('../../locales/en.json'),
   ar: () => import('../../locales/ar.json'),
 }
-export type MessageGroup = 'screens' | 'staff'
+export type MessageGroup = 'public' | 'screens' | 'staff'
+/** Every group but the professionals': what an allocataire's screens may need. */
+export const SCREEN_GROUPS: MessageGroup[] = ['public', 'screens']
 const groupLoaders: Record<MessageGroup, Record<Locale, Loader>> = {
+  public: {
+    fr: () => import('../../locales/public/fr.json'),
+    en: () => import('../../locales/public/en.json'),
+    ar: () => import('../../locales/public/ar.json'),
+  },
   screens: {
     fr: () => import('../../locales/screens/fr.json'),
     en: () => import('../../locales/screens/en.json'),
@@ -75,7 +84,7 @@ const groupsInUse = new Set<MessageGroup>()
  * as a fallback for another language: check:i18n guarantees every key exists
  * in every locale, and the extra chunk would delay the screen.
  */
-export function loadScreenMessages(locale: Locale, groups: MessageGroup[] = ['screens']): Promise<void> {
+export function loadScreenMessages(locale: Locale, groups: MessageGroup[] = SCREEN_GROUPS): Promise<void> {
   return Promise.all(groups.map((group) => {
     groupsInUse.add(group)
     const key = `${group}:${locale}`

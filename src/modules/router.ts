@@ -2,7 +2,7 @@ import { nextTick } from 'vue'
 import type { RouteLocationNormalized } from 'vue-router'
 import type { MessageGroup } from './i18n'
 import { createRouter, createWebHistory, START_LOCATION } from 'vue-router'
-import { i18n, loadScreenMessages, wantedLocale } from './i18n'
+import { i18n, loadScreenMessages, SCREEN_GROUPS, wantedLocale } from './i18n'
 import { routes } from './routes'
 
 export const router = createRouter({
@@ -19,12 +19,15 @@ export function pageTitle(titleKey: string): string {
   return `${t(titleKey)} — ${t('app.name')}`
 }
 
-// Every screen but the shell's home needs its words before it renders; the
-// professionals' screens also need the staff group. The fetch starts before
-// the screen's own chunk is loaded, so both download together; beforeResolve
-// then waits for the words.
+// Every screen but the shell's home needs its words before it renders: the
+// groups its route names, otherwise the public and screen words, and for the
+// professionals' screens the staff words too. The fetch starts before the
+// screen's own chunk is loaded, so both download together; beforeResolve then
+// waits for the words.
 export function messageGroups(to: Pick<RouteLocationNormalized, 'meta'>): MessageGroup[] {
-  return to.meta.roles?.some(role => role !== 'allocataire') ? ['screens', 'staff'] : ['screens']
+  if (to.meta.words)
+    return to.meta.words
+  return to.meta.roles?.some(role => role !== 'allocataire') ? [...SCREEN_GROUPS, 'staff'] : SCREEN_GROUPS
 }
 router.beforeEach((to) => {
   if (to.name !== 'home')

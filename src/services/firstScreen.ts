@@ -4,6 +4,8 @@
 // its first second fetching and running only what the screen shows. Until
 // main.ts holds the gate (unit tests, tools), nothing waits.
 
+import { SCREEN_PRELOAD_ATTRIBUTE } from './screenPreload'
+
 let gate: Promise<void> = Promise.resolve()
 
 /** Resolves once the first screen has been painted (at once if nobody held the gate). */
@@ -37,8 +39,6 @@ export function holdUntilFirstScreen(): () => void {
   }
 }
 
-/** Marks the links of a page that preloads its screen's code (vite/routePreload.ts). */
-export const SCREEN_PRELOAD_ATTRIBUTE = 'data-screen'
 
 /**
  * Whether the first screen's code is at hand: the page preloads it, or a

@@ -3,4 +3,4 @@ import 'fake-indexeddb/auto'
 
 // Components under test read their screens' words: load them as the router would.
 const { loadScreenMessages } = await import('@/modules/i18n')
-await loadScreenMessages('fr', ['screens', 'staff'])
+await loadScreenMessages('fr', ['public', 'screens', 'staff'])

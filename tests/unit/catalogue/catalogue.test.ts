@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  emptyPrestationFilter, favouritesFirst, filterPrestations, filterStructures, foldText, foldWithIndexMap, groupByRegistre,
-  isFavourite, isFilterActive, pruneFavourites, queryTerms, safeWebsite, sortPrestations, telHref, toggleFavourite, upcomingEvents,
+  emptyPrestationFilter, favouritesFirst, filterPrestations, filterStructures, groupByRegistre,
+  isFavourite, isFilterActive, pruneFavourites, safeWebsite, sortPrestations, telHref, toggleFavourite, upcomingEvents,
 } from '@/domain/catalogue'
+import { foldText, foldWithIndexMap, queryTerms } from '@/domain/textSearch'
 import { event, PRESTATIONS, structure } from './fixtures'
 
 const ids = (rows: { id: string }[]) => rows.map(r => r.id)

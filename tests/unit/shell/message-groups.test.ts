@@ -1,6 +1,7 @@
-// Which words a screen waits for: the professionals' screens are a separate
-// chunk that an allocataire's phone never downloads, and a language switch
-// must translate every group already on display.
+// Which words a screen waits for: the public content screens need only the
+// public words, the professionals' screens are a separate chunk that an
+// allocataire's phone never downloads, and a language switch must translate
+// every group already on display.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { i18n, loadLocale, mergeMessages } from '@/modules/i18n'
@@ -8,24 +9,32 @@ import { messageGroups, router } from '@/modules/router'
 
 // The raw texts (a JSON import would give the precompiled messages).
 const raw = (path: string) => JSON.parse(readFileSync(`locales/${path}`, 'utf8'))
+const enPublic = raw('public/en.json')
 const enScreens = raw('screens/en.json')
 const [frStaff, enStaff, arStaff] = ['fr', 'en', 'ar'].map(l => raw(`staff/${l}.json`))
 
 describe('screen message groups', () => {
-  it('gives public and allocataire screens the screens group only', () => {
-    for (const path of ['/livret', '/prestations', '/structures', '/rendez-vous', '/avis', '/compte'])
-      expect(messageGroups(router.resolve(path)), path).toEqual(['screens'])
+  it('gives the public content screens the public words only', () => {
+    for (const path of ['/livret', '/prestations', '/prestations/evenements', '/prestations/propositions', '/prestations/p1', '/structures', '/structures/s1'])
+      expect(messageGroups(router.resolve(path)), path).toEqual(['public'])
+    expect(messageGroups(router.resolve('/connexion'))).toEqual(['screens'])
+  })
+
+  it('gives the other public and allocataire screens the public and screen words', () => {
+    for (const path of ['/rendez-vous', '/rendez-vous/a1', '/avis', '/avis/nouveau', '/compte', '/page-inconnue'])
+      expect(messageGroups(router.resolve(path)), path).toEqual(['public', 'screens'])
   })
 
   it('adds the staff group to every professional screen', () => {
     for (const path of ['/admin', '/terrain', '/suivi', '/groupe', '/terrain/contacts'])
-      expect(messageGroups(router.resolve(path)), path).toEqual(['screens', 'staff'])
+      expect(messageGroups(router.resolve(path)), path).toEqual(['public', 'screens', 'staff'])
   })
 
   it('translates staff and screen words when the language changes in place', async () => {
     await loadLocale('en')
     expect(i18n.global.t('outreach.pages.contacts')).toBe(enStaff.outreach.pages.contacts)
-    expect(i18n.global.t('booklet.toc.title')).toBe(enScreens.booklet.toc.title)
+    expect(i18n.global.t('booklet.toc.title')).toBe(enPublic.booklet.toc.title)
+    expect(i18n.global.t('auth.sign_out')).toBe(enScreens.auth.sign_out)
     await loadLocale('ar')
     expect(i18n.global.t('outreach.pages.contacts')).toBe(arStaff.outreach.pages.contacts)
     await loadLocale('fr')
@@ -48,7 +57,7 @@ describe('screen message groups', () => {
     await loadLocale('fr')
     const shell = i18n.global.t('app.name')
     await loadLocale('en')
-    expect(i18n.global.t('booklet.toc.title')).toBe(enScreens.booklet.toc.title)
+    expect(i18n.global.t('booklet.toc.title')).toBe(enPublic.booklet.toc.title)
     expect(i18n.global.t('app.name')).toBe(raw('en.json').app.name)
     await loadLocale('fr')
     expect(i18n.global.t('app.name')).toBe(shell)
