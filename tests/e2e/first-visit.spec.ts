@@ -17,7 +17,10 @@ async function watchFirstRender(page: import('@playwright/test').Page) {
   })
 }
 
-for (const [path, title] of [['/prestations', 'Prestations'], ['/livret', 'Livret d’accueil'], ['/structures', 'Structures d’accompagnement'], ['/prestations/evenements', 'Événements pour l’emploi']] as const) {
+/** Message keys shown as they are: words the screen asked for but its page did not bring. */
+const RAW_KEY = /\b(booklet|catalogue|structures|offers|auth|feedback|appointments|account|lock|pages|common|settings)\.[a-z_]+\.?[a-z_]*/
+
+for (const [path, title] of [['/prestations', 'Prestations'], ['/livret', 'Livret d’accueil'], ['/structures', 'Structures d’accompagnement'], ['/prestations/evenements', 'Événements pour l’emploi'], ['/connexion', 'Se connecter']] as const) {
   test(`${path} preloads its screen and paints it with the shell`, async ({ page, request }) => {
     const html = await (await request.get(path)).text()
     const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"[^>]*data-screen>/g)].map(m => m[2]!)
@@ -37,6 +40,9 @@ for (const [path, title] of [['/prestations', 'Prestations'], ['/livret', 'Livre
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
     expect(await page.evaluate(() => (window as unknown as { __screenWithShell?: boolean }).__screenWithShell)).toBe(true)
+    // Every word is there, from the first render on (a screen names the word
+    // groups it needs; its page preloads just those).
+    expect(await page.locator('main').innerText()).not.toMatch(RAW_KEY)
     // What the page preloaded is what the screen used: nothing fetched twice.
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
     for (const href of preloads)

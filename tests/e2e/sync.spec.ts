@@ -8,20 +8,9 @@ import type { Page } from '@playwright/test'
 import { createClient } from '@supabase/supabase-js'
 import { expect, test } from '@playwright/test'
 import { BACKEND_URL } from '../../playwright.config'
-import { ANON_KEY, chooseLocale, expectNoAxeViolations, waitForServiceWorker } from './fixtures'
-
-const DEMO_PASSWORD = 'demo-password'
+import { ANON_KEY, chooseLocale, DEMO_PASSWORD, expectNoAxeViolations, signInAsStaff, waitForServiceWorker } from './fixtures'
 
 const PERSONAL_TABLES = ['profiles', 'appointments', 'prestation_offers', 'feedback', 'consultations', 'evaluations', 'outreach_contacts', 'teams', 'invitations']
-
-async function signInWithPassword(page: Page, email: string, redirect = '/') {
-  await page.goto(`/connexion?redirect=${encodeURIComponent(redirect)}`)
-  await page.getByLabel('Je suis professionnel ou professionnelle').check()
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Me connecter' }).press('Enter')
-  await expect(page).toHaveURL(redirect)
-}
 
 /** The signed-in user's id, from the session supabase-js keeps in localStorage. */
 async function userIdIn(page: Page): Promise<string> {
@@ -134,7 +123,7 @@ async function syncNowIn(page: Page) {
 
 test('a write recorded offline survives closing the page and reaches the server once online', async ({ context, page }) => {
   const email = 'allocataire@demo.reperes.paris'
-  await signInWithPassword(page, email)
+  await signInAsStaff(page, email, '/')
   await waitForServiceWorker(page)
   const userId = await userIdIn(page)
   await expect.poll(async () => (await localCounts(page)).profiles).toBeGreaterThan(0)
@@ -159,7 +148,7 @@ test('a write recorded offline survives closing the page and reaches the server 
 
 test('two tabs: one sync runner at a time, every write once', async ({ context, page }) => {
   const email = 'groupe@demo.reperes.paris'
-  await signInWithPassword(page, email)
+  await signInAsStaff(page, email, '/')
   const userId = await userIdIn(page)
   const second = await context.newPage()
   await second.goto('/')
@@ -193,7 +182,7 @@ test('two tabs: one sync runner at a time, every write once', async ({ context, 
 })
 
 test('signing out leaves no personal row in IndexedDB and keeps public content', async ({ page }) => {
-  await signInWithPassword(page, 'referent@demo.reperes.paris')
+  await signInAsStaff(page, 'referent@demo.reperes.paris', '/')
   await expect.poll(async () => (await localCounts(page)).profiles).toBeGreaterThan(0)
   await expect.poll(async () => (await localCounts(page)).appointments).toBeGreaterThan(0)
 
@@ -211,7 +200,7 @@ test('signing out leaves no personal row in IndexedDB and keeps public content',
 for (const locale of ['fr', 'ar'] as const) {
   test(`the sync panel works from the keyboard, with refused writes, and has no axe violation (${locale})`, async ({ page }) => {
     const email = 'allocataire@demo.reperes.paris'
-    await signInWithPassword(page, email)
+    await signInAsStaff(page, email, '/')
     const userId = await userIdIn(page)
     const id = await quarantineFeedback(page, userId, `Refusé puis réessayé ${locale}`)
     // Written behind Dexie's back: a reload lets the live queries read it.
