@@ -103,6 +103,8 @@ test('the service worker never answers API requests from its cache', async ({ pa
 
 for (const locale of ['fr', 'ar'] as const) {
   test(`zero axe violations on every route in ${locale}`, async ({ page }) => {
+    // A page load and an axe run for each of the ~30 routes: ≈ 50 s on a 2-core machine.
+    test.setTimeout(150_000)
     await page.goto('/')
     await chooseLocale(page, locale)
     for (const path of ROUTES) {
