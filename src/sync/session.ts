@@ -23,7 +23,6 @@ import { createRpcTransport } from './rpcTransport'
 import { OWNER_KEY, unsentCount, wipeUser } from './wipe'
 // Imported with the session, not on the first write: a write must work offline, and a
 // chunk that was never fetched cannot be loaded without the network.
-import { writeMutation } from './write'
 
 export interface SessionSnapshot {
   ready: boolean
@@ -217,6 +216,9 @@ export async function mutate<N extends MutationName>(name: N, args: MutationArgs
   const userId = engine?.userId
   if (!userId)
     throw new Error('Sign in to save changes.')
+  // The write path validates with zod (≈ 25 KB gzip): fetched with the first
+  // write, not with the session that a first visit starts to pull public content.
+  const { writeMutation } = await import('./write')
   return writeMutation({ db, userId, nudge: () => engine?.nudge() }, name, args)
 }
 
