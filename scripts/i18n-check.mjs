@@ -60,7 +60,12 @@ for (const locale of locales.filter(l => l !== SOURCE)) {
 }
 
 const code = walk(join(root, 'src')).map(f => readFileSync(f, 'utf8')).join('\n')
-const dynamicPrefixes = [...code.matchAll(/[`'"]([a-z_.]+)\.\$\{/g)].map(m => `${m[1]}.`)
+// Keys built at run time: t(`feedback.rating.mark_${mark}`) uses every key that
+// starts with "feedback.rating.mark_" (a whole segment or part of one).
+const dynamicPrefixes = [...code.matchAll(/`([a-z_]+\.[a-z_.]*)\$\{/g)].map(m => m[1])
+// …and a namespace named as a whole ('account.page.response', a table of labels
+// whose keys are the values shown) uses every key under it.
+dynamicPrefixes.push(...[...code.matchAll(/['"`]([a-z_]+(?:\.[a-z_]+)+)['"`]/g)].map(m => `${m[1]}.`))
 const unused = [...source.keys()].filter(k => !code.includes(k) && !dynamicPrefixes.some(p => k.startsWith(p)))
 if (unused.length) console.warn(`warning: ${unused.length} keys look unused:\n  ${unused.join('\n  ')}`)
 
