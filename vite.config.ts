@@ -106,8 +106,9 @@ export default defineConfig({
             {
               // The structures' cards, filters, opening hours and map links, and the
               // events' cards (a place, a date and a map link too): their lists and
-              // sheets, and the sheets that name a structure. The prestations' list,
-              // the busiest first screen, does without them.
+              // sheets, the sheets that name a structure, and the screens that show
+              // a place or a meeting (an appointment, a consultation). The
+              // prestations' list, the busiest first screen, does without them.
               name: 'structures',
               test: /\/src\/(components\/catalogue\/((Structure|Opening)\w+|EventCard)\.vue|components\/catalogue\/format\.ts|domain\/(maps|openingHours|holidays)\.ts)/,
             },

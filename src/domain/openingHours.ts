@@ -6,7 +6,6 @@ import type { Holiday } from './holidays'
 import { PARIS_TIME_ZONE } from './dateFormat'
 import { addDays, holidayOn } from './holidays'
 
-export { PARIS_TIME_ZONE }
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type DayKey = (typeof DAYS)[number]
 

@@ -39,7 +39,6 @@ export function holdUntilFirstScreen(): () => void {
   }
 }
 
-
 /**
  * Whether the first screen's code is at hand: the page preloads it, or a
  * service worker holds every screen in its cache. Then the shell waits for the

@@ -21,8 +21,18 @@ import { requestPersistentStorage } from './persist'
 import { discardOtherUsers, discardRejected, retryRejected } from './quarantine'
 import { createRpcTransport } from './rpcTransport'
 import { OWNER_KEY, unsentCount, wipeUser } from './wipe'
-// Imported with the session, not on the first write: a write must work offline, and a
-// chunk that was never fetched cannot be loaded without the network.
+
+// The write path validates with zod (≈ 25 KB gzip). An anonymous visitor, whose
+// session only pulls public content, never fetches it; a signed-in user's
+// session fetches it as soon as the user is known: a write must work offline,
+// and a chunk that was never fetched cannot be loaded without the network.
+let writePath: Promise<typeof import('./write')> | null = null
+function loadWritePath(): Promise<typeof import('./write')> {
+  writePath ??= import('./write')
+  // A failed fetch (offline before the service worker cached it) may be retried.
+  writePath.catch(() => { writePath = null })
+  return writePath
+}
 
 export interface SessionSnapshot {
   ready: boolean
@@ -73,6 +83,8 @@ async function startEngine(userId: string | null) {
     requireOwner: true,
   })
   engine = current
+  if (userId)
+    void loadWritePath().catch(() => {})
   current.subscribe(state => engine === current && emit({ engine: state }))
   emit({ userId, engine: current.state() })
   current.start()
@@ -216,9 +228,12 @@ export async function mutate<N extends MutationName>(name: N, args: MutationArgs
   const userId = engine?.userId
   if (!userId)
     throw new Error('Sign in to save changes.')
-  // The write path validates with zod (≈ 25 KB gzip): fetched with the first
-  // write, not with the session that a first visit starts to pull public content.
-  const { writeMutation } = await import('./write')
+  const { writeMutation } = await loadWritePath()
+  // Fetched with the session, so this wait is a few microtasks; still, a sign-out
+  // or the device lock may have come in between, and must not be followed by a
+  // personal row written in clear.
+  if (engine?.userId !== userId || locked || signingOut)
+    throw new Error('Sign in to save changes.')
   return writeMutation({ db, userId, nudge: () => engine?.nudge() }, name, args)
 }
 
