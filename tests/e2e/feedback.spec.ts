@@ -4,7 +4,7 @@
  * their feedback is free of axe violations in French and in Arabic.
  */
 import { expect, test } from '@playwright/test'
-import { chooseLocale, expectNoAxeViolations, waitForServiceWorker } from './fixtures'
+import { chooseLocale, expectNoAxeViolations, signInAsStaff, waitForServiceWorker } from './fixtures'
 
 const DEMO_PASSWORD = 'demo-password'
 
@@ -53,4 +53,36 @@ test('feedback written offline is queued, then sent, with its status', async ({ 
   await page.goto('/avis/nouveau')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('كتابة رأي')
   await expectNoAxeViolations(page, '/avis/nouveau (ar)')
+})
+
+test('a change-of-référent request without a reason goes in French, whatever the language read', async ({ context, page }) => {
+  // Signed in with the demo password (the professionals' form takes it too).
+  await signInAsStaff(page, 'allocataire2@demo.reperes.paris', '/')
+  await waitForServiceWorker(page)
+  await chooseLocale(page, 'en')
+  // A fresh page read in English: no French screen words on it.
+  await page.goto('/livret#livret-changer-referent')
+  const request = page.getByTestId('change-referent')
+  await request.getByTestId('change-referent-open').click()
+  await context.setOffline(true)
+  await request.getByTestId('change-referent-send').click()
+  await expect(request.getByTestId('change-referent-status')).toBeVisible()
+  // Queued on the phone: the body as the Bureau du RSA will read it.
+  const bodies = await page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open('reperes')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const db = open.result
+      const all = db.transaction('outbox').objectStore('outbox').getAll()
+      all.onsuccess = () => {
+        db.close()
+        resolve((all.result as { name: string, args: { kind?: string, body?: string } }[])
+          .filter(e => e.name === 'feedback.create' && e.args.kind === 'change_referent')
+          .map(e => e.args.body ?? ''))
+      }
+      all.onerror = () => reject(all.error)
+    }
+  }))
+  expect(bodies).toEqual(['Je souhaite changer de référent.'])
+  await context.setOffline(false)
 })
