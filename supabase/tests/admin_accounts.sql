@@ -5,12 +5,6 @@ begin;
 \ir helpers/setup.psql
 select plan(42);
 
-create function pg_temp.push(name text, args jsonb) returns jsonb language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object(
-    'mutation_id', gen_random_uuid(), 'name', name, 'args', args)), 1, null) -> 'results' -> 0
-$$;
-grant execute on function pg_temp.push(text, jsonb) to public;
-
 -- ---- privileges ----
 select ok(
   (select bool_and(not has_function_privilege('anon', p.oid, 'execute') and not p.prosecdef
@@ -22,32 +16,32 @@ select ok(
 
 -- ---- invitations: who ----
 select tests.act_as('referent');
-select is(pg_temp.push('invitation.create', $j${"id":"1e000000-0000-4000-8000-000000000001","email":"nouvelle@example.org","roles":["allocataire"],"structure_id":"5e000000-0000-4000-8000-000000000001"}$j$) ->> 'reason',
+select is(tests.push('invitation.create', $j${"id":"1e000000-0000-4000-8000-000000000001","email":"nouvelle@example.org","roles":["allocataire"],"structure_id":"5e000000-0000-4000-8000-000000000001"}$j$) ->> 'reason',
   'forbidden', 'a référent cannot use the coordinators'' invitation');
 select tests.act_as('allocataire');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000001","email":"x@example.org","roles":["coordinator"]}') ->> 'reason',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000001","email":"x@example.org","roles":["coordinator"]}') ->> 'reason',
   'forbidden', 'an allocataire cannot invite anyone');
 
 -- ---- invitations: what ----
 select tests.act_as('coordinator');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","roles":["referent"],"structure_id":"5e000000-0000-4000-8000-000000000001"}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","roles":["referent"],"structure_id":"5e000000-0000-4000-8000-000000000001"}') ->> 'field',
   'email', 'an invitation needs an email or a phone');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"terrain@example.org","roles":["outreach"]}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"terrain@example.org","roles":["outreach"]}') ->> 'field',
   'team_id', 'an outreach worker needs a team');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":["referent"]}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":["referent"]}') ->> 'field',
   'structure_id', 'a référent needs a structure');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":["referent"],"structure_id":"5e000000-0000-4000-8000-0000000000ff"}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":["referent"],"structure_id":"5e000000-0000-4000-8000-0000000000ff"}') ->> 'field',
   'structure_id', 'an unknown structure is refused');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":[]}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":[]}') ->> 'field',
   'roles', 'at least one role');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":["admin"]}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"ref@example.org","roles":["admin"]}') ->> 'field',
   'roles', 'only known roles');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"pas-une-adresse","roles":["coordinator"]}') ->> 'field',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"pas-une-adresse","roles":["coordinator"]}') ->> 'field',
   'email', 'a malformed email is refused');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"Allocataire@Demo.Reperes.Paris","roles":["groupe_ressource"]}') ->> 'reason',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000002","email":"Allocataire@Demo.Reperes.Paris","roles":["groupe_ressource"]}') ->> 'reason',
   'conflict', 'someone who already has an account is not invited again (email compared without case)');
 
-select is(pg_temp.push('invitation.create', $j${"id":"1e000000-0000-4000-8000-000000000003","email":"Nadia.Terrain@Example.org",
+select is(tests.push('invitation.create', $j${"id":"1e000000-0000-4000-8000-000000000003","email":"Nadia.Terrain@Example.org",
   "display_name":"Nadia B.","roles":["outreach"],"team_id":"7ea00000-0000-4000-8000-000000000001","preferred_locale":"ar"}$j$) ->> 'status',
   'applied', 'a coordinator invites an outreach worker into a team, with a preferred language');
 select tests.act_as('postgres');
@@ -64,11 +58,11 @@ select results_eq(
   'the audit log records who invited, and with which roles');
 
 select tests.act_as('coordinator');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000004","email":"nadia.terrain@example.org","roles":["allocataire"]}') ->> 'reason',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000004","email":"nadia.terrain@example.org","roles":["allocataire"]}') ->> 'reason',
   'conflict', 'a second pending invitation for the same person is refused');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000005","phone":"06 12 34 56 78","roles":["groupe_ressource"],"preferred_locale":"fr"}') ->> 'status',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000005","phone":"06 12 34 56 78","roles":["groupe_ressource"],"preferred_locale":"fr"}') ->> 'status',
   'applied', 'an invitation by phone');
-select is(pg_temp.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000006","phone":"06.98.76.54.32","roles":["referent"],"structure_id":"5e000000-0000-4000-8000-000000000001"}') ->> 'status',
+select is(tests.push('invitation.create', '{"id":"1e000000-0000-4000-8000-000000000006","phone":"06.98.76.54.32","roles":["referent"],"structure_id":"5e000000-0000-4000-8000-000000000001"}') ->> 'status',
   'applied', 'another invitation by phone');
 select tests.act_as('postgres');
 select results_eq($$ select roles, phone::text from public.invitations where id = '1e000000-0000-4000-8000-000000000005' $$,
@@ -86,19 +80,19 @@ select results_eq(
   $$ values ('{outreach}'::text[], '7ea00000-0000-4000-8000-000000000001', 'ar') $$,
   'the new account gets the invitation''s roles, team and language');
 select tests.act_as('coordinator');
-select is(pg_temp.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000003"}') ->> 'reason',
+select is(tests.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000003"}') ->> 'reason',
   'validation', 'an accepted invitation cannot be revoked (roles are changed instead)');
 
 -- ---- revoking ----
 select tests.act_as('referent');
-select is(pg_temp.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000005"}') ->> 'reason',
+select is(tests.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000005"}') ->> 'reason',
   'forbidden', 'a référent cannot revoke the coordinators'' invitations');
 select tests.act_as('coordinator');
-select is(pg_temp.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000005"}') ->> 'status',
+select is(tests.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000005"}') ->> 'status',
   'applied', 'a coordinator revokes a pending invitation');
-select is(pg_temp.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000005"}') ->> 'status',
+select is(tests.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-000000000005"}') ->> 'status',
   'applied', 'revoking again changes nothing and is not an error');
-select is(pg_temp.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-0000000000ff"}') ->> 'reason',
+select is(tests.push('invitation.revoke', '{"id":"1e000000-0000-4000-8000-0000000000ff"}') ->> 'reason',
   'not_found', 'revoking an unknown invitation: not found');
 select tests.act_as('postgres');
 select is((select count(*)::int from public.audit_log where action = 'invitation.revoked'
@@ -109,13 +103,13 @@ select is((select roles from public.profiles where id = :'late'), '{allocataire}
 
 -- ---- roles ----
 select tests.act_as('coordinator');
-select is(pg_temp.push('profile.set_access', '{"id":"de000000-0000-4000-8000-000000000005","roles":["allocataire"]}') ->> 'reason',
+select is(tests.push('profile.set_access', '{"id":"de000000-0000-4000-8000-000000000005","roles":["allocataire"]}') ->> 'reason',
   'forbidden', 'nobody changes their own roles');
-select is(pg_temp.push('profile.set_access', '{"id":"de000000-0000-4000-8000-000000000008","roles":["referent"]}') ->> 'field',
+select is(tests.push('profile.set_access', '{"id":"de000000-0000-4000-8000-000000000008","roles":["referent"]}') ->> 'field',
   'structure_id', 'a référent keeps a structure');
-select is(pg_temp.push('profile.set_access', $j${"id":"de000000-0000-4000-8000-000000000008","roles":["referent","coordinator"],"structure_id":"5e000000-0000-4000-8000-000000000019"}$j$) ->> 'status',
+select is(tests.push('profile.set_access', $j${"id":"de000000-0000-4000-8000-000000000008","roles":["referent","coordinator"],"structure_id":"5e000000-0000-4000-8000-000000000019"}$j$) ->> 'status',
   'applied', 'a coordinator gives a référent the coordinator role');
-select is(pg_temp.push('profile.set_access', '{"id":"de000000-0000-4000-8000-0000000000ff","roles":["allocataire"]}') ->> 'reason',
+select is(tests.push('profile.set_access', '{"id":"de000000-0000-4000-8000-0000000000ff","roles":["allocataire"]}') ->> 'reason',
   'not_found', 'an unknown account: not found');
 select tests.act_as('postgres');
 select results_eq(
@@ -124,7 +118,7 @@ select results_eq(
   $$ values ('["referent"]'::jsonb, '["coordinator", "referent"]'::jsonb, 'de000000-0000-4000-8000-000000000005') $$,
   'the audit log records the roles before and after, and who changed them');
 select tests.act_as('referent');
-select is(pg_temp.push('profile.set_access', '{"id":"de000000-0000-4000-8000-000000000001","roles":["allocataire","groupe_ressource"]}') ->> 'reason',
+select is(tests.push('profile.set_access', '{"id":"de000000-0000-4000-8000-000000000001","roles":["allocataire","groupe_ressource"]}') ->> 'reason',
   'forbidden', 'a référent cannot change roles');
 
 -- ---- audit log ----

@@ -5,12 +5,6 @@ begin;
 \ir helpers/setup.psql
 select plan(30);
 
-create function pg_temp.push(name text, args jsonb) returns jsonb language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object(
-    'mutation_id', gen_random_uuid(), 'name', name, 'args', args)), 1, null) -> 'results' -> 0
-$$;
-grant execute on function pg_temp.push(text, jsonb) to public;
-
 create function pg_temp.structure(patch jsonb default '{}') returns jsonb language sql as $$
   select jsonb_build_object('id', '5e000000-0000-4000-8000-0000000000a1', 'kind', 'ASSOCIATION',
     'name', 'Association Emploi Belleville', 'summary', 'Accueil et ateliers emploi.', 'address', '12 rue de Belleville',
@@ -41,27 +35,27 @@ select ok(
 
 -- ---- only coordinators ----
 select tests.act_as('referent');
-select is(pg_temp.push('structure.upsert', pg_temp.structure()) ->> 'reason', 'forbidden', 'a référent cannot edit structures');
+select is(tests.push('structure.upsert', pg_temp.structure()) ->> 'reason', 'forbidden', 'a référent cannot edit structures');
 select tests.act_as('allocataire');
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation()) ->> 'reason', 'forbidden', 'an allocataire cannot edit prestations');
+select is(tests.push('prestation.upsert', pg_temp.prestation()) ->> 'reason', 'forbidden', 'an allocataire cannot edit prestations');
 select tests.act_as('outreach');
-select is(pg_temp.push('event.upsert', pg_temp.event()) ->> 'reason', 'forbidden', 'an outreach worker cannot edit events');
+select is(tests.push('event.upsert', pg_temp.event()) ->> 'reason', 'forbidden', 'an outreach worker cannot edit events');
 
 -- ---- structures ----
 select tests.act_as('coordinator');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"postcode":"93100"}')) ->> 'field', 'postcode',
+select is(tests.push('structure.upsert', pg_temp.structure('{"postcode":"93100"}')) ->> 'field', 'postcode',
   'a postcode outside Paris is refused');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"opening_hours":{"mon":[["17:00","09:00"]]}}')) ->> 'field',
+select is(tests.push('structure.upsert', pg_temp.structure('{"opening_hours":{"mon":[["17:00","09:00"]]}}')) ->> 'field',
   'opening_hours', 'a range that closes before it opens is refused');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"opening_hours":{"lundi":[]}}')) ->> 'field',
+select is(tests.push('structure.upsert', pg_temp.structure('{"opening_hours":{"lundi":[]}}')) ->> 'field',
   'opening_hours', 'unknown days are refused');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"website":"javascript:alert(1)"}')) ->> 'field',
+select is(tests.push('structure.upsert', pg_temp.structure('{"website":"javascript:alert(1)"}')) ->> 'field',
   'website', 'a website is an http(s) address');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"email":"contact"}')) ->> 'field', 'email',
+select is(tests.push('structure.upsert', pg_temp.structure('{"email":"contact"}')) ->> 'field', 'email',
   'a malformed email is refused');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"arrondissement":21}')) ->> 'field', 'arrondissement',
+select is(tests.push('structure.upsert', pg_temp.structure('{"arrondissement":21}')) ->> 'field', 'arrondissement',
   'Paris has 20 arrondissements');
-select is(pg_temp.push('structure.upsert', pg_temp.structure()) ->> 'status', 'applied', 'a coordinator creates a structure');
+select is(tests.push('structure.upsert', pg_temp.structure()) ->> 'status', 'applied', 'a coordinator creates a structure');
 select tests.act_as('postgres');
 select results_eq(
   $$ select status, last_checked_at, opening_hours -> 'mon' -> 1 ->> 1 from public.structures where id = '5e000000-0000-4000-8000-0000000000a1' $$,
@@ -71,7 +65,7 @@ select is((select count(*)::int from public.structures where id = '5e000000-0000
   'a draft stays out of public sight');
 
 select tests.act_as('coordinator');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"status":"published","checked":true}')) ->> 'status', 'applied',
+select is(tests.push('structure.upsert', pg_temp.structure('{"status":"published","checked":true}')) ->> 'status', 'applied',
   'published and checked today');
 select tests.act_as('postgres');
 select results_eq(
@@ -79,7 +73,7 @@ select results_eq(
   $$ values ('published', true, true) $$, 'publication and check are stamped');
 update public.structures set last_checked_at = '2025-01-01' where id = '5e000000-0000-4000-8000-0000000000a1';
 select tests.act_as('coordinator');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"status":"published","name":"Association Emploi Belleville (20e)"}')) ->> 'status',
+select is(tests.push('structure.upsert', pg_temp.structure('{"status":"published","name":"Association Emploi Belleville (20e)"}')) ->> 'status',
   'applied', 'an edit without a check');
 select tests.act_as('postgres');
 select results_eq(
@@ -87,35 +81,35 @@ select results_eq(
   $$ values ('Association Emploi Belleville (20e)', '2025-01-01'::timestamptz) $$,
   'an edit alone does not pretend the sheet was checked');
 select tests.act_as('coordinator');
-select is(pg_temp.push('structure.upsert', pg_temp.structure('{"status":"draft"}')) ->> 'message',
+select is(tests.push('structure.upsert', pg_temp.structure('{"status":"draft"}')) ->> 'message',
   'Un contenu déjà publié s''archive ; il ne redevient pas brouillon.', 'published content is archived, not sent back to draft');
 
 -- ---- prestations ----
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation('{"publics":[]}')) ->> 'field', 'publics', 'at least one public');
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation('{"registre":"loisirs"}')) ->> 'field', 'registre',
+select is(tests.push('prestation.upsert', pg_temp.prestation('{"publics":[]}')) ->> 'field', 'publics', 'at least one public');
+select is(tests.push('prestation.upsert', pg_temp.prestation('{"registre":"loisirs"}')) ->> 'field', 'registre',
   'one of the six registres');
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation('{"structure_id":"5e000000-0000-4000-8000-0000000000ff"}')) ->> 'field',
+select is(tests.push('prestation.upsert', pg_temp.prestation('{"structure_id":"5e000000-0000-4000-8000-0000000000ff"}')) ->> 'field',
   'structure_id', 'an unknown structure is refused');
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation('{"arrondissements":[0]}')) ->> 'field', 'arrondissements',
+select is(tests.push('prestation.upsert', pg_temp.prestation('{"arrondissements":[0]}')) ->> 'field', 'arrondissements',
   'arrondissements run from 1 to 20');
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation('{"checked":true}')) ->> 'status', 'applied',
+select is(tests.push('prestation.upsert', pg_temp.prestation('{"checked":true}')) ->> 'status', 'applied',
   'a coordinator publishes a prestation');
 select tests.act_as('anon');
 select results_eq(
   $$ select arrondissements, publics, last_checked_at is not null from public.prestations where id = 'b0000000-0000-4000-8000-0000000000a1' $$,
   $$ values ('{18,19}'::smallint[], '{jeunes,rsa}'::text[], true) $$, 'published for everyone, lists cleaned');
 select tests.act_as('coordinator');
-select is(pg_temp.push('prestation.upsert', pg_temp.prestation('{"status":"archived"}')) ->> 'status', 'applied',
+select is(tests.push('prestation.upsert', pg_temp.prestation('{"status":"archived"}')) ->> 'status', 'applied',
   'a coordinator archives a prestation');
 
 -- ---- events ----
-select is(pg_temp.push('event.upsert', pg_temp.event('{"ends_at":"2027-03-10T08:00:00+01:00"}')) ->> 'field', 'ends_at',
+select is(tests.push('event.upsert', pg_temp.event('{"ends_at":"2027-03-10T08:00:00+01:00"}')) ->> 'field', 'ends_at',
   'an event ends after it starts');
-select is(pg_temp.push('event.upsert', pg_temp.event('{"starts_at":"2027-03-10 09:00"}')) ->> 'field', 'starts_at',
+select is(tests.push('event.upsert', pg_temp.event('{"starts_at":"2027-03-10 09:00"}')) ->> 'field', 'starts_at',
   'a start without a time zone is refused');
-select is(pg_temp.push('event.upsert', pg_temp.event('{"registration_url":"ftp://x"}')) ->> 'field', 'registration_url',
+select is(tests.push('event.upsert', pg_temp.event('{"registration_url":"ftp://x"}')) ->> 'field', 'registration_url',
   'a registration link is an http(s) address');
-select is(pg_temp.push('event.upsert', pg_temp.event('{"checked":true,"seats":120}')) ->> 'status', 'applied',
+select is(tests.push('event.upsert', pg_temp.event('{"checked":true,"seats":120}')) ->> 'status', 'applied',
   'a coordinator publishes an event, checked today');
 select tests.act_as('postgres');
 select results_eq(

@@ -22,12 +22,6 @@ end
 $$;
 grant execute on function pg_temp.pulled(text) to public;
 
-create function pg_temp.push(name text, args jsonb) returns jsonb language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object(
-    'mutation_id', gen_random_uuid(), 'name', name, 'args', args)), 1, null) -> 'results' -> 0
-$$;
-grant execute on function pg_temp.push(text, jsonb) to public;
-
 -- ---- privileges ----
 select ok(
   (select bool_and(not has_function_privilege('anon', p.oid, 'execute') and not p.prosecdef
@@ -93,7 +87,7 @@ select throws_ok($$ select * from public.admin_people(array[tests.uid('allocatai
 
 -- ---- a staff member who becomes a plain allocataire leaves the coordinator's device ----
 select tests.act_as('coordinator');
-select pg_temp.push('profile.set_access', jsonb_build_object('id', tests.uid('groupe'), 'roles', array['allocataire'],
+select tests.push('profile.set_access', jsonb_build_object('id', tests.uid('groupe'), 'roles', array['allocataire'],
   'structure_id', '5e000000-0000-4000-8000-000000000001'));
 select ok(not (public.sync_reconcile(array['profiles']) -> 'profiles' ? tests.uid('groupe')::text),
   'a groupe member whose role is withdrawn is no longer among the coordinator''s profiles');

@@ -6,13 +6,6 @@ begin;
 \ir helpers/setup.psql
 select plan(39);
 
--- One mutation through sync_push as the current caller; its result object.
-create function pg_temp.push1(mid text, name text, args jsonb) returns jsonb
-language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object('mutation_id', mid, 'name', name, 'args', args)))
-         -> 'results' -> 0
-$$;
-
 -- Every id of one table the caller pulls after `cursor` (all pages).
 create function pg_temp.pulled(tbl text, cursor text default null) returns uuid[]
 language plpgsql as $$
@@ -78,7 +71,7 @@ select throws_ok($$ update public.appointments set referent_name = 'Quelqu''un'
 -- Scheduling through sync_push
 -- ===========================================================================
 select tests.act_as('referent');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000001', 'appointment.upsert',
+select is(tests.push1('70000000-0000-4000-8000-000000000001', 'appointment.upsert',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'allocataire_id', tests.uid('allocataire'),
     'structure_id', '5e000000-0000-4000-8000-000000000001', 'referent_id', tests.uid('referent'),
     'kind', 'follow_up', 'starts_at', to_char(now() + interval '4 days', 'YYYY-MM-DD"T"10:00:00+01:00'),
@@ -86,53 +79,53 @@ select is(pg_temp.push1('70000000-0000-4000-8000-000000000001', 'appointment.ups
   'applied', 'a référent schedules an appointment through sync');
 select is((select referent_name from public.appointments where id = 'a9900000-0000-4000-8000-0000000000d1'),
   'Karim Benali', '... which names them');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000002', 'appointment.upsert',
+select is(tests.push1('70000000-0000-4000-8000-000000000002', 'appointment.upsert',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d2', 'allocataire_id', tests.uid('allocataire2'),
     'structure_id', '5e000000-0000-4000-8000-000000000001', 'kind', 'follow_up',
     'starts_at', '2030-01-10T10:00:00+01:00')) ->> 'reason',
   'forbidden', 'a référent cannot schedule for an allocataire followed elsewhere');
 select tests.act_as('referent2');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000003', 'appointment.upsert',
+select is(tests.push1('70000000-0000-4000-8000-000000000003', 'appointment.upsert',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'allocataire_id', tests.uid('allocataire'),
     'structure_id', '5e000000-0000-4000-8000-000000000019', 'kind', 'follow_up',
     'starts_at', '2030-01-10T10:00:00+01:00')) ->> 'status',
   'rejected', 'a référent of another structure cannot move it');
 select tests.act_as('allocataire');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000004', 'appointment.set_status',
+select is(tests.push1('70000000-0000-4000-8000-000000000004', 'appointment.set_status',
   '{"id": "a9900000-0000-4000-8000-0000000000d1", "status": "excused"}') ->> 'reason',
   'forbidden', 'the allocataire cannot excuse themselves through sync');
 
 -- ===========================================================================
 -- appointment.mark_seen
 -- ===========================================================================
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000010', 'appointment.respond',
+select is(tests.push1('70000000-0000-4000-8000-000000000010', 'appointment.respond',
   '{"id": "a9900000-0000-4000-8000-0000000000d1", "response": "confirmed"}') ->> 'status',
   'applied', 'the allocataire confirms');
 -- Everything in this transaction shares one now(): date the answer an hour back.
 select tests.act_as('postgres');
 update public.appointments set responded_at = now() - interval '1 hour' where id = 'a9900000-0000-4000-8000-0000000000d1';
 select tests.act_as('allocataire');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000011', 'appointment.mark_seen',
+select is(tests.push1('70000000-0000-4000-8000-000000000011', 'appointment.mark_seen',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'responded_at', now() - interval '1 hour')) ->> 'reason',
   'forbidden', 'the allocataire cannot mark their own answer seen');
 select tests.act_as('referent2');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000012', 'appointment.mark_seen',
+select is(tests.push1('70000000-0000-4000-8000-000000000012', 'appointment.mark_seen',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'responded_at', now() - interval '1 hour')) ->> 'reason',
   'not_found', 'a référent of another structure does not even see it');
 select tests.act_as('coordinator');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000013', 'appointment.mark_seen',
+select is(tests.push1('70000000-0000-4000-8000-000000000013', 'appointment.mark_seen',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'responded_at', now() - interval '1 hour')) ->> 'reason',
   'forbidden', 'a coordinator reads but does not mark');
 select tests.act_as('referent');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000014', 'appointment.mark_seen',
+select is(tests.push1('70000000-0000-4000-8000-000000000014', 'appointment.mark_seen',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'responded_at', now() - interval '1 hour', 'note', 'x')) ->> 'field',
   'note', 'unknown arguments are refused');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000015', 'appointment.mark_seen',
+select is(tests.push1('70000000-0000-4000-8000-000000000015', 'appointment.mark_seen',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'responded_at', now() - interval '2 hours')) ->> 'status',
   'applied', 'marking an older answer seen is accepted ...');
 select is((select seen_by_referent_at from public.appointments where id = 'a9900000-0000-4000-8000-0000000000d1'), null,
   '... but does not mark the newer one');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000016', 'appointment.mark_seen',
+select is(tests.push1('70000000-0000-4000-8000-000000000016', 'appointment.mark_seen',
   jsonb_build_object('id', 'a9900000-0000-4000-8000-0000000000d1', 'responded_at', now() - interval '1 hour')) ->> 'status',
   'applied', 'the référent marks the answer they read');
 select ok((select seen_by_referent_at >= responded_at from public.appointments where id = 'a9900000-0000-4000-8000-0000000000d1'),
@@ -232,7 +225,7 @@ select is((select version from public.appointments where id = 'a9900000-0000-400
 -- The référent renames themselves: appointments ahead follow, the past keeps its record
 -- ===========================================================================
 select tests.act_as('referent');
-select is(pg_temp.push1('70000000-0000-4000-8000-000000000020', 'profile.update', '{"display_name": "Karim B."}') ->> 'status',
+select is(tests.push1('70000000-0000-4000-8000-000000000020', 'profile.update', '{"display_name": "Karim B."}') ->> 'status',
   'applied', 'the référent changes their display name');
 select tests.act_as('postgres');
 select is((select array_agg(distinct referent_name) from public.appointments

@@ -7,8 +7,7 @@ select plan(14);
 
 create function pg_temp.push_delete(contact uuid) returns jsonb
 language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object(
-    'mutation_id', gen_random_uuid(), 'name', 'contact.delete', 'args', jsonb_build_object('id', contact)))) -> 'results' -> 0
+  select tests.push('contact.delete', jsonb_build_object('id', contact))
 $$;
 
 -- cc..01: team Goutte d'Or (outreach), consented, oriented to the référent's structure.

@@ -5,10 +5,6 @@ begin;
 \ir helpers/setup.psql
 select plan(15);
 
-create function pg_temp.push(name text, args jsonb) returns jsonb language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object(
-    'mutation_id', gen_random_uuid(), 'name', name, 'args', args)), 1, null) -> 'results' -> 0
-$$;
 -- The feedback ids the caller's device keeps after reconciling (sync_reconcile: what
 -- the caller may see now; pulls only serve committed transactions, reconcile sees ours).
 create function pg_temp.device_feedback() returns table (id uuid) language sql as $$
@@ -16,19 +12,19 @@ create function pg_temp.device_feedback() returns table (id uuid) language sql a
 $$;
 
 select tests.act_as('allocataire2');
-select is(pg_temp.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000001","kind":"fiche_liaison",
+select is(tests.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000001","kind":"fiche_liaison",
   "subject_id":"b0000000-0000-4000-8000-000000000014","body":"Fiche de liaison","rating":5,
   "expected":"Un travail stable.","obtained":"Un CDI d'agent de sécurité.","changed":"Je peux payer mon loyer.",
   "share_with_groupe":true,"contact_back":false}$j$) ->> 'status',
   'applied', 'an allocataire fills in the fiche de liaison of a prestation they left');
-select is(pg_temp.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000002","kind":"document",
+select is(tests.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000002","kind":"document",
   "body":"Je n'ai pas compris ce courrier.","quote":"Vous êtes convoqué(e) à la commission.",
   "share_with_groupe":false,"contact_back":true}$j$) ->> 'status',
   'applied', 'a feedback on a letter carries the quoted passage instead of a photo');
-select is(pg_temp.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000003","kind":"change_referent",
+select is(tests.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000003","kind":"change_referent",
   "body":"Je voudrais changer de référent.","share_with_groupe":true,"contact_back":true}$j$) ->> 'field',
   'share_with_groupe', 'a request to change référent cannot be shared with the groupe');
-select is(pg_temp.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000005","kind":"other",
+select is(tests.push('feedback.create', $j${"id":"fb800000-0000-4000-8000-000000000005","kind":"other",
   "body":"x","expected":"y","share_with_groupe":false,"contact_back":false}$j$) ->> 'field',
   'expected', 'expected / obtained / changed belong to the fiche de liaison');
 select results_eq(
@@ -49,7 +45,7 @@ select is_empty(
 select is_empty(
   $$ select 1 where public.sync_pull()::jsonb::text like '%' || tests.uid('allocataire2')::text || '%' $$,
   'nothing they pull names the other author');
-select is(pg_temp.push('feedback.delete', '{"id":"fb800000-0000-4000-8000-000000000001"}') ->> 'reason',
+select is(tests.push('feedback.delete', '{"id":"fb800000-0000-4000-8000-000000000001"}') ->> 'reason',
   'not_found', 'nor can delete it');
 select throws_ok($$ select * from public.groupe_shared_feedback() $$, '42501', null,
   'an allocataire outside the groupe reads no shared feedback');
@@ -70,7 +66,7 @@ select is(tests.affected($$ update public.feedback set status = 'read' where id 
 select tests.act_as('allocataire2');
 select is((select status from public.feedback where id = 'fb800000-0000-4000-8000-000000000002'), 'read',
   'the author sees it was read');
-select is(pg_temp.push('feedback.delete', '{"id":"fb800000-0000-4000-8000-000000000002"}') ->> 'status', 'applied',
+select is(tests.push('feedback.delete', '{"id":"fb800000-0000-4000-8000-000000000002"}') ->> 'status', 'applied',
   'and can still delete it');
 
 select tests.act_as('postgres');

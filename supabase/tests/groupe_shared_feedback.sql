@@ -4,11 +4,6 @@ begin;
 \ir helpers/setup.psql
 select plan(24);
 
-create function pg_temp.push(name text, args jsonb) returns jsonb language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object(
-    'mutation_id', gen_random_uuid(), 'name', name, 'args', args)), 1, null) -> 'results' -> 0
-$$;
-
 -- Everything the caller can get out of the API's read functions: every function in public
 -- it may execute that only reads (stable/immutable) and needs no argument or one uuid,
 -- called with no argument or with every consultation and feedback id. Refusals count as
@@ -55,7 +50,7 @@ grant select on all_feedback to public;
 
 -- ---- reading without identity ----
 select tests.act_as('groupe');
-select is(pg_temp.push('evaluation.upsert', '{"id":"ea000000-0000-4000-8000-000000000001","consultation_id":"c0000000-0000-4000-8000-000000000001","answers":{"clarte":3},"submitted":true}') ->> 'status',
+select is(tests.push('evaluation.upsert', '{"id":"ea000000-0000-4000-8000-000000000001","consultation_id":"c0000000-0000-4000-8000-000000000001","answers":{"clarte":3},"submitted":true}') ->> 'status',
   'applied', 'the groupe member submits their evaluation (so coordinators have one to read)');
 select is_empty(
   $$ select 1 from pg_temp.everything_readable() r, pg_temp.all_feedback f
@@ -81,19 +76,19 @@ select is_empty(
 
 -- ---- tagging themes ----
 select tests.act_as('groupe');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":[" Retard ","accueil","retard"]}') ->> 'status',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":[" Retard ","accueil","retard"]}') ->> 'status',
   'applied', 'a groupe member tags shared feedback with themes');
 select is((select themes from public.groupe_shared_feedback() where id = 'fb000000-0000-4000-8000-000000000003'),
   array['accueil', 'retard'], 'themes are trimmed, lower-cased, deduplicated and sorted');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000002","themes":["livret"]}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000002","themes":["livret"]}') ->> 'reason',
   'not_found', 'feedback not shared with the groupe cannot be tagged by it');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000005","themes":["livret"]}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000005","themes":["livret"]}') ->> 'reason',
   'not_found', 'nor can a request to change référent');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["x","x","x","x","x","x","x","x","x","x","x"]}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["x","x","x","x","x","x","x","x","x","x","x"]}') ->> 'reason',
   'validation', 'at most 10 themes');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["un thème beaucoup trop long pour en être un vraiment"]}') ->> 'field',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["un thème beaucoup trop long pour en être un vraiment"]}') ->> 'field',
   'themes', 'a theme is short');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["retard"],"body":"x"}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["retard"],"body":"x"}') ->> 'reason',
   'validation', 'tagging carries only themes');
 select is(tests.affected($$ update public.feedback set themes = '{x}' where id = 'fb000000-0000-4000-8000-000000000003' $$), 0,
   'the groupe still has no direct write access to feedback');
@@ -104,22 +99,22 @@ select results_eq(
   $$ values ('Le rendez-vous a commencé avec 40 minutes de retard et personne ne nous a prévenus.'::text,
              array['accueil', 'retard'], 'received'::text, true) $$,
   'the author sees the themes; nothing else of their feedback changed');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["faux"]}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["faux"]}') ->> 'reason',
   'forbidden', 'an allocataire outside the groupe does not tag, even their own feedback');
-select is(pg_temp.push('feedback.delete', '{"id":"fb000000-0000-4000-8000-000000000003"}') ->> 'status',
+select is(tests.push('feedback.delete', '{"id":"fb000000-0000-4000-8000-000000000003"}') ->> 'status',
   'applied', 'the author deletes it');
 select tests.act_as('groupe');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["retard"]}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000003","themes":["retard"]}') ->> 'reason',
   'not_found', 'deleted feedback is gone for the groupe, tags included');
 select tests.act_as('referent');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000001","themes":["x"]}') ->> 'reason',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000001","themes":["x"]}') ->> 'reason',
   'forbidden', 'a référent does not tag feedback');
 select tests.act_as('outreach');
 select throws_ok($$ select * from public.consultation_results('c0000000-0000-4000-8000-000000000001') $$, '42501', null,
   'outreach reads no consultation results');
 
 select tests.act_as('coordinator');
-select is(pg_temp.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000002","themes":["livret","absences"]}') ->> 'status',
+select is(tests.push('feedback.tag_themes', '{"id":"fb000000-0000-4000-8000-000000000002","themes":["livret","absences"]}') ->> 'status',
   'applied', 'coordinators tag any feedback, shared or not');
 select is((select themes from public.feedback where id = 'fb000000-0000-4000-8000-000000000002'),
   array['absences', 'livret'], 'the coordinator''s themes are kept');

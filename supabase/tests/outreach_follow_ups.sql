@@ -4,12 +4,6 @@ begin;
 \ir helpers/setup.psql
 select plan(33);
 
-create function pg_temp.push1(mid text, name text, args jsonb) returns jsonb
-language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object('mutation_id', mid, 'name', name, 'args', args)))
-         -> 'results' -> 0
-$$;
-
 -- Ids the caller can see now in one synced table (what the app's reconcile step asks).
 create function pg_temp.visible(tbl text) returns uuid[]
 language sql as $$
@@ -19,7 +13,7 @@ $$;
 
 -- ---- planning ----
 select tests.act_as('outreach');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000001', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000001', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000001', 'contact_id', 'cc000000-0000-4000-8000-000000000001',
                                'due_on', current_date::text, 'kind', 'call_back')) ->> 'status',
   'applied', 'team X plans a call back for its contact');
@@ -28,36 +22,36 @@ select results_eq(
       where id = 'f0000000-0000-4000-8000-000000000001' $$,
   $$ values ('7ea00000-0000-4000-8000-000000000001'::uuid, tests.uid('outreach'), 'planned', null::timestamptz) $$,
   'the follow-up belongs to the contact''s team and its author, planned');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000002', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000002', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000002', 'contact_id', 'cc000000-0000-4000-8000-000000000003',
                                'due_on', (current_date + 7)::text, 'kind', 'accompany')) ->> 'status',
   'applied', 'and an accompaniment next week for an anonymous contact');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000003', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000003', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000002', 'contact_id', 'cc000000-0000-4000-8000-000000000003',
                                'due_on', (current_date + 8)::text, 'kind', 'meet_again')) ->> 'status',
   'applied', 'a follow-up is moved by sending it again');
 select results_eq($$ select due_on, kind from public.outreach_follow_ups where id = 'f0000000-0000-4000-8000-000000000002' $$,
   $$ values (current_date + 8, 'meet_again') $$, 'with its new date and kind');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000004', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000004', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000002', 'contact_id', 'cc000000-0000-4000-8000-000000000001',
                                'due_on', current_date::text, 'kind', 'call_back')) ->> 'field',
   'contact_id', 'a follow-up does not move to another contact');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000005', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000005', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000005', 'contact_id', 'cc000000-0000-4000-8000-000000000001',
                                'due_on', (current_date + 400)::text, 'kind', 'call_back')) ->> 'field',
   'due_on', 'a follow-up is planned within the year');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000006', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000006', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000006', 'contact_id', 'cc000000-0000-4000-8000-000000000001',
                                'due_on', current_date::text, 'kind', 'appel')) ->> 'field',
   'kind', 'the kind comes from the fixed list');
 
 -- ---- isolation ----
 select tests.act_as('outreach2');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000010', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000010', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000010', 'contact_id', 'cc000000-0000-4000-8000-000000000001',
                                'due_on', current_date::text, 'kind', 'call_back')) ->> 'reason',
   'forbidden', 'team Y cannot plan a follow-up on team X''s contact');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000011', 'follow_up.set_outcome',
+select is(tests.push1('b0000000-0000-4000-8000-000000000011', 'follow_up.set_outcome',
             '{"id": "f0000000-0000-4000-8000-000000000001", "outcome": "lost"}') ->> 'reason',
   'not_found', 'nor close team X''s follow-up');
 select is(pg_temp.visible('outreach_follow_ups'), '{}'::uuid[], 'team Y sees none of team X''s follow-ups');
@@ -69,7 +63,7 @@ select throws_ok($$ insert into public.outreach_follow_ups (contact_id, team_id,
 select tests.act_as('referent');
 select is(pg_temp.visible('outreach_follow_ups'), '{}'::uuid[],
   'the receiving structure sees the referral but none of the team''s follow-ups');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000012', 'follow_up.upsert',
+select is(tests.push1('b0000000-0000-4000-8000-000000000012', 'follow_up.upsert',
             jsonb_build_object('id', 'f0000000-0000-4000-8000-000000000012', 'contact_id', 'cc000000-0000-4000-8000-000000000001',
                                'due_on', current_date::text, 'kind', 'call_back')) ->> 'reason',
   'forbidden', 'and plans none');
@@ -79,19 +73,19 @@ select is(pg_temp.visible('outreach_follow_ups'),
   'team X sees its two follow-ups');
 
 -- ---- outcomes ----
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000020', 'follow_up.set_outcome',
+select is(tests.push1('b0000000-0000-4000-8000-000000000020', 'follow_up.set_outcome',
             '{"id": "f0000000-0000-4000-8000-000000000001", "outcome": "no_answer"}') ->> 'status',
   'applied', 'a call back with no answer');
 select results_eq($$ select status, closed_at is not null, closed_by from public.outreach_follow_ups
                       where id = 'f0000000-0000-4000-8000-000000000001' $$,
   $$ values ('no_answer', true, tests.uid('outreach')) $$, 'is closed, by whom and when (server time)');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000021', 'follow_up.set_outcome',
+select is(tests.push1('b0000000-0000-4000-8000-000000000021', 'follow_up.set_outcome',
             '{"id": "f0000000-0000-4000-8000-000000000001", "outcome": "planned"}') ->> 'status',
   'applied', 'a mistaken outcome is undone');
 select results_eq($$ select status, closed_at, closed_by from public.outreach_follow_ups
                       where id = 'f0000000-0000-4000-8000-000000000001' $$,
   $$ values ('planned', null::timestamptz, null::uuid) $$, 'and the follow-up is due again');
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000022', 'follow_up.set_outcome',
+select is(tests.push1('b0000000-0000-4000-8000-000000000022', 'follow_up.set_outcome',
             '{"id": "f0000000-0000-4000-8000-000000000001", "outcome": "gone"}') ->> 'field',
   'outcome', 'outcomes come from the fixed list');
 select throws_ok($$ update public.outreach_follow_ups set contact_id = 'cc000000-0000-4000-8000-000000000002'
@@ -103,7 +97,7 @@ select ok((select closed_at > now() - interval '1 minute' from public.outreach_f
   'the closing time is the server''s, whatever a device sends');
 
 -- ---- gone with the contact ----
-select is(pg_temp.push1('b0000000-0000-4000-8000-000000000030', 'contact.delete',
+select is(tests.push1('b0000000-0000-4000-8000-000000000030', 'contact.delete',
             '{"id": "cc000000-0000-4000-8000-000000000003"}') ->> 'status',
   'applied', 'the team deletes a contact');
 select tests.act_as('postgres');

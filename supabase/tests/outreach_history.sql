@@ -5,12 +5,6 @@ begin;
 \ir helpers/setup.psql
 select plan(22);
 
-create function pg_temp.push1(mid text, name text, args jsonb) returns jsonb
-language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object('mutation_id', mid, 'name', name, 'args', args)))
-         -> 'results' -> 0
-$$;
-
 create function pg_temp.contact(extra jsonb default '{}') returns jsonb
 language sql as $$
   select jsonb_build_object('id', 'cc720000-0000-4000-8000-000000000001', 'team_id', '7ea00000-0000-4000-8000-000000000001',
@@ -40,20 +34,20 @@ select is_empty($$ select id from public.outreach_contact_events $$, 'nor does a
 
 -- ---- one event per change ----
 select tests.act_as('outreach');
-select is(pg_temp.push1('c0000000-0000-4000-8000-000000000001', 'contact.upsert', pg_temp.contact()) ->> 'status',
+select is(tests.push1('c0000000-0000-4000-8000-000000000001', 'contact.upsert', pg_temp.contact()) ->> 'status',
   'applied', 'a contact is recorded');
 select results_eq(
   $$ select action, actor_id, actor_name, actor_side from public.outreach_contact_events
       where contact_id = 'cc720000-0000-4000-8000-000000000001' $$,
   $$ values ('created', tests.uid('outreach'), 'Moussa Diallo', 'team') $$,
   'its history starts with who recorded it');
-select is(pg_temp.push1('c0000000-0000-4000-8000-000000000002', 'contact.upsert', pg_temp.contact()) ->> 'status',
+select is(tests.push1('c0000000-0000-4000-8000-000000000002', 'contact.upsert', pg_temp.contact()) ->> 'status',
   'applied', 'the same contact is sent again (a second device, a retry under a new id)');
 select tests.act_as('postgres');
 select is(pg_temp.actions(), array['created'], 'sending the same row again is not a change');
 
 select tests.act_as('outreach');
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000003', 'contact.upsert',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000003', 'contact.upsert',
                     pg_temp.contact('{"note": "Parle peu français.", "age_band": "26_34"}')) $$,
   'a note and an age band are added');
 select results_eq(
@@ -66,26 +60,26 @@ select is_empty(
       where contact_id = 'cc720000-0000-4000-8000-000000000001' and to_jsonb(e)::text like '%français%' $$,
   'and never keeps their values');
 
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000004', 'contact.upsert',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000004', 'contact.upsert',
                     pg_temp.contact('{"note": "Parle peu français.", "age_band": "26_34", "consent": true,
                                       "consent_version": "consent-v1.fr", "first_name_or_alias": "Yasmine"}')) $$,
   'the person gives consent and a first name');
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000005', 'contact.upsert',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000005', 'contact.upsert',
                     pg_temp.contact('{"note": "Parle peu français.", "age_band": "26_34", "consent": true,
                                       "consent_version": "consent-v1.fr", "first_name_or_alias": "Yasmine",
                                       "oriented_structure_id": "5e000000-0000-4000-8000-000000000001",
                                       "status": "oriented"}')) $$,
   'and is oriented to the EI 18e');
 select tests.act_as('referent');
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000006', 'referral.respond',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000006', 'referral.respond',
                     '{"id": "cc720000-0000-4000-8000-000000000001", "response": "accepted"}') $$,
   'the référent accepts the referral');
 select tests.act_as('outreach');
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000007', 'follow_up.upsert',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000007', 'follow_up.upsert',
                     '{"id": "f0720000-0000-4000-8000-000000000001", "contact_id": "cc720000-0000-4000-8000-000000000001",
                       "due_on": "2026-11-27", "kind": "accompany"}') $$,
   'the worker plans to accompany her');
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000008', 'follow_up.set_outcome',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000008', 'follow_up.set_outcome',
                     '{"id": "f0720000-0000-4000-8000-000000000001", "outcome": "done"}') $$,
   'and does');
 select tests.act_as('postgres');
@@ -108,7 +102,7 @@ select throws_ok($$ update public.outreach_contact_events set action = 'created'
   '42501', null, 'nor rewrites it');
 
 -- ---- erased with the contact ----
-select lives_ok($$ select pg_temp.push1('c0000000-0000-4000-8000-000000000009', 'contact.delete',
+select lives_ok($$ select tests.push1('c0000000-0000-4000-8000-000000000009', 'contact.delete',
                     '{"id": "cc720000-0000-4000-8000-000000000001"}') $$,
   'the person asks to be forgotten');
 select is_empty($$ select id from public.outreach_contact_events

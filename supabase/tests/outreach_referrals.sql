@@ -6,12 +6,6 @@ begin;
 \ir helpers/setup.psql
 select plan(45);
 
-create function pg_temp.push1(mid text, name text, args jsonb) returns jsonb
-language sql as $$
-  select public.sync_push(jsonb_build_array(jsonb_build_object('mutation_id', mid, 'name', name, 'args', args)))
-         -> 'results' -> 0
-$$;
-
 -- Every id of one table the caller pulls from the start (all pages).
 create function pg_temp.pulled(tbl text) returns uuid[]
 language plpgsql as $$
@@ -60,13 +54,13 @@ select is(pg_temp.pulled('outreach_contacts'), '{}'::uuid[], 'an allocataire pul
 
 -- ---- push: team isolation ----
 select tests.act_as('outreach2');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000001', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000001', 'contact.upsert',
             pg_temp.contact('cc700000-0000-4000-8000-000000000001')) ->> 'reason',
   'forbidden', 'team Y cannot record a contact for team X');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000002', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000002', 'contact.upsert',
             pg_temp.contact('cc000000-0000-4000-8000-000000000002', '{"note": "écrasé"}')) ->> 'reason',
   'forbidden', 'team Y cannot overwrite a contact of team X, even knowing its id');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000003', 'contact.delete',
+select is(tests.push1('a0000000-0000-4000-8000-000000000003', 'contact.delete',
             '{"id": "cc000000-0000-4000-8000-000000000002"}') ->> 'reason',
   'not_found', 'team Y cannot delete a contact of team X (it does not exist for them)');
 select tests.act_as('postgres');
@@ -75,14 +69,14 @@ select is((select note from public.outreach_contacts where id = 'cc000000-0000-4
 
 -- ---- a referral made with consent, through the app ----
 select tests.act_as('outreach');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000010', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000010', 'contact.upsert',
             pg_temp.contact('cc700000-0000-4000-8000-000000000010',
               '{"consent": true, "consent_version": "consent-v1.ar", "consent_at": "2026-11-20T10:05:00+01:00",
                 "first_name_or_alias": "Nour", "phone": "06 11 22 33 44", "note": "Cherche une formation.",
                 "oriented_structure_id": "5e000000-0000-4000-8000-000000000001",
                 "orientation_reason": "Accompagnement vers l''emploi", "status": "oriented"}')) ->> 'status',
   'applied', 'team X records a consented contact oriented to the EI 18e');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000011', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000011', 'contact.upsert',
             pg_temp.contact('cc700000-0000-4000-8000-000000000011',
               '{"oriented_structure_id": "5e000000-0000-4000-8000-000000000001", "status": "oriented"}')) ->> 'status',
   'applied', 'and an anonymous contact oriented to the same structure');
@@ -106,25 +100,25 @@ select is_empty($$ select id from public.outreach_contacts where id = 'cc700000-
 
 -- ---- referral.respond ----
 select tests.act_as('referent2');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000020', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000020', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "accepted"}') ->> 'reason',
   'not_found', 'another structure''s référent cannot answer it');
 select tests.act_as('outreach');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000021', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000021', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "accepted"}') ->> 'reason',
   'forbidden', 'the field worker cannot answer in the structure''s place');
 select tests.act_as('referent');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000022', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000022', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000011", "response": "accepted"}') ->> 'reason',
   'not_found', 'nobody answers an anonymous orientation');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000023', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000023', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "declined"}') ->> 'field',
   'reason', 'declining needs a reason');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000024', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000024', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "accepted",
               "appointment_at": "2026-12-01T09:30:00+01:00"}') ->> 'field',
   'appointment_at', 'a date goes only with a planned appointment');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000025', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000025', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "appointment_planned",
               "appointment_at": "2026-12-01T09:30:00+01:00"}') ->> 'status',
   'applied', 'the référent plans an appointment');
@@ -136,7 +130,7 @@ select results_eq(
 update public.outreach_contacts set referral_answered_at = '2000-01-01' where id = 'cc700000-0000-4000-8000-000000000010';
 select isnt((select referral_answered_at from public.outreach_contacts where id = 'cc700000-0000-4000-8000-000000000010'),
   '2000-01-01'::timestamptz, 'the answer time is the server''s: a date sent by a device is ignored');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000026', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000026', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "declined", "reason": "Déjà suivie au PLIE"}') ->> 'status',
   'applied', 'the référent may change their answer to a refusal with a reason');
 select results_eq(
@@ -152,7 +146,7 @@ select results_eq(
   $$ values ('declined', 'Déjà suivie au PLIE') $$,
   'the field worker sees the structure''s answer');
 -- The worker edits the contact (the whole row again): the structure's answer stays.
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000030', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000030', 'contact.upsert',
             pg_temp.contact('cc700000-0000-4000-8000-000000000010',
               '{"consent": true, "consent_version": "consent-v1.ar", "first_name_or_alias": "Nour",
                 "phone": "06 11 22 33 44", "note": "Rappeler jeudi.",
@@ -164,7 +158,7 @@ select is((select referral_status from public.outreach_contacts where id = 'cc70
 select is((select consent_at from public.outreach_contacts where id = 'cc700000-0000-4000-8000-000000000010'),
   '2026-11-20T10:05:00+01:00'::timestamptz, 'nor the time consent was given');
 -- …and orients the person elsewhere: a new referral, the old answer does not carry over.
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000031', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000031', 'contact.upsert',
             pg_temp.contact('cc700000-0000-4000-8000-000000000010',
               '{"consent": true, "consent_version": "consent-v1.ar", "first_name_or_alias": "Nour",
                 "phone": "06 11 22 33 44", "oriented_structure_id": "5e000000-0000-4000-8000-000000000019",
@@ -181,13 +175,13 @@ select is_empty($$ select id from public.outreach_contacts where id = 'cc700000-
 select tests.act_as('referent2');
 select isnt_empty($$ select id from public.outreach_contacts where id = 'cc700000-0000-4000-8000-000000000010' $$,
   'the new structure does');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000032', 'referral.respond',
+select is(tests.push1('a0000000-0000-4000-8000-000000000032', 'referral.respond',
             '{"id": "cc700000-0000-4000-8000-000000000010", "response": "accepted"}') ->> 'status',
   'applied', 'and answers it');
 
 -- Consent withdrawn: identity erased, and the structure loses sight of the person.
 select tests.act_as('outreach');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000033', 'contact.upsert',
+select is(tests.push1('a0000000-0000-4000-8000-000000000033', 'contact.upsert',
             pg_temp.contact('cc700000-0000-4000-8000-000000000010',
               '{"consent": false, "oriented_structure_id": "5e000000-0000-4000-8000-000000000019",
                 "status": "oriented"}')) ->> 'status',
@@ -198,14 +192,14 @@ select is_empty($$ select id from public.outreach_contacts where id = 'cc700000-
 
 -- ---- contact.delete ----
 select tests.act_as('outreach');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000040', 'contact.delete',
+select is(tests.push1('a0000000-0000-4000-8000-000000000040', 'contact.delete',
             '{"id": "cc700000-0000-4000-8000-000000000011"}') ->> 'status',
   'applied', 'the team deletes a contact recorded by mistake');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000041', 'contact.delete',
+select is(tests.push1('a0000000-0000-4000-8000-000000000041', 'contact.delete',
             '{"id": "cc700000-0000-4000-8000-000000000011"}') ->> 'status',
   'applied', 'deleting it again is harmless');
 select tests.act_as('referent');
-select is(pg_temp.push1('a0000000-0000-4000-8000-000000000042', 'contact.delete',
+select is(tests.push1('a0000000-0000-4000-8000-000000000042', 'contact.delete',
             '{"id": "cc000000-0000-4000-8000-000000000001"}') ->> 'reason',
   'forbidden', 'a référent cannot delete a referral');
 
