@@ -626,6 +626,24 @@ insert into public.feedback (id, author_id, kind, subject_id, body, quote, ratin
    null, null, false, true, null, null, null, 'received', null, null, null, '{}')
 on conflict (id) do nothing;
 
+-- Answered and closed months ago: outside what coordinators' devices pull (older than
+-- the 90-day window, 20261125001800_feedback_window.sql), read through the inbox's archive.
+-- Its dates are set with the triggers off (sync_touch would stamp them now).
+insert into public.feedback (id, author_id, kind, subject_id, body, rating, share_with_groupe, contact_back,
+                             status, answer, answered_at, answered_by, themes) values
+  ('fb000000-0000-4000-8000-000000000006', 'de000000-0000-4000-8000-000000000003', 'prestation',
+   'b0000000-0000-4000-8000-000000000006',
+   'Les horaires de l''atelier CV tombent à l''heure de la sortie d''école.',
+   3, false, false, 'closed', 'Un créneau du matin ouvre en septembre.', now() - interval '200 days',
+   'de000000-0000-4000-8000-000000000005', '{horaires}')
+on conflict (id) do nothing;
+set session_replication_role = replica;
+update public.feedback
+   set created_at = now() - interval '210 days', answered_at = now() - interval '200 days',
+       updated_at = now() - interval '190 days'
+ where id = 'fb000000-0000-4000-8000-000000000006' and updated_at > now() - interval '90 days';
+set session_replication_role = origin;
+
 insert into public.consultations (id, kind, title, body, definition, opens_at, closes_at, status, outcome, created_by) values
   ('c0000000-0000-4000-8000-000000000001', 'document_review', 'Relecture du livret d''accueil',
    'Lisez les premières pages du livret et dites-nous ce qui n''est pas clair.',

@@ -26,12 +26,21 @@ select ok(not has_function_privilege('authenticated', 'sync_private.build_sync_p
   'the API roles cannot regenerate it');
 
 -- Every arm of the registry is in the generated body, every table has its block.
+-- An arm as the generator writes it: its parameters replaced by the function's variables.
+create function pg_temp.substituted(predicate text) returns text language plpgsql as $$
+declare
+  p text := predicate;
+  r text[];
+begin
+  foreach r slice 1 in array array[['9', '''{}''::uuid[]'], ['8', 'pv_structure'], ['7', 'pv_team'], ['6', 'pv_uid'],
+                                   ['4', 'pv_page_size'], ['3', 'pv_horizon'], ['2', 'pv_from_id'], ['1', 'pv_from_xid']] loop
+    p := regexp_replace(p, '\$' || r[1] || '(?![0-9])', r[2], 'g');
+  end loop;
+  return p;
+end $$;
 select is_empty($$ select a.table_name, a.predicate from sync_private.pull_arms a
                     where a.predicate <> 'true'
-                      and strpos(pg_temp.installed(),
-                                 regexp_replace(regexp_replace(regexp_replace(regexp_replace(a.predicate,
-                                   '\$8(?![0-9])', 'pv_structure', 'g'), '\$7(?![0-9])', 'pv_team', 'g'),
-                                   '\$6(?![0-9])', 'pv_uid', 'g'), '\$9(?![0-9])', '''{}''::uuid[]', 'g')) = 0 $$,
+                      and strpos(pg_temp.installed(), pg_temp.substituted(a.predicate)) = 0 $$,
   'every arm is read by the generated function');
 select is_empty($$ select t.name from sync_private.pull_tables t
                     where strpos(pg_temp.installed(), format('into pv_n, pc_%s, pd_%s,', t.name, t.name)) = 0 $$,
