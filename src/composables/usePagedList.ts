@@ -1,5 +1,5 @@
-// A long list read page by page (the feedback inbox holds every feedback of
-// the programme: up to 100,000 at Paris scale). Rendering them all at once
+// A long list read page by page (the feedback inbox: every item still waiting
+// and those changed in the last 90 days, thousands at Paris scale). Rendering them all at once
 // would freeze the screen for seconds; a reader goes through the top of a
 // filtered list, and asks for more.
 import type { MaybeRefOrGetter, WatchSource } from 'vue'

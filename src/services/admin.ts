@@ -6,9 +6,11 @@
 import type { IndicatorRow, IndicatorSet, Period } from '@/domain/adminIndicators'
 import type { PersonRow } from '@/domain/adminAccounts'
 import type { AuditEntry } from '@/domain/adminAudit'
+import type { ArchivedRow } from '@/domain/adminFeedbackArchive'
 import type { PersonInfo } from '@/domain/adminPeople'
 import type { RpcResult } from './supabase'
 import { parseAuditEntries } from '@/domain/adminAudit'
+import { parseArchivedRows } from '@/domain/adminFeedbackArchive'
 import { INDICATOR_FUNCTIONS } from '@/domain/adminIndicatorDocs'
 import { parseIndicatorRows } from '@/domain/adminIndicators'
 import { parsePeople, parseSearch, PEOPLE_BATCH } from '@/domain/adminPeople'
@@ -81,4 +83,14 @@ export async function fetchPeople(ids: readonly string[], userId: string, signal
   for (let i = 0; i < ids.length; i += PEOPLE_BATCH)
     out.push(...parsePeople(await call('admin_people', { ids: ids.slice(i, i + PEOPLE_BATCH) }, userId, signal)))
   return out
+}
+
+/** Coordinators: a page of the older answered and closed feedback (arguments from archiveArgs). */
+export async function fetchFeedbackArchive(args: Record<string, unknown>, userId: string, signal?: AbortSignal): Promise<ArchivedRow[]> {
+  return parseArchivedRows(await call('admin_feedback_archive', args, userId, signal))
+}
+
+/** Coordinators: one feedback item by id, in the device's window or not; null if there is none. */
+export async function fetchFeedbackItem(id: string, userId: string, signal?: AbortSignal): Promise<ArchivedRow | null> {
+  return parseArchivedRows(await call('admin_feedback_get', { id }, userId, signal))[0] ?? null
 }

@@ -1,14 +1,16 @@
 import type { QuarantineEntry } from '@/db/types'
 import type { InboxItem } from '@/domain/adminFeedback'
+import type { ArchivedRow } from '@/domain/adminFeedbackArchive'
 import type { ContentLocale } from '@/domain/adminMutations'
 import type { PersonInfo } from '@/domain/adminPeople'
 import { useOnline } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
+import { loadDb } from '@/db/access'
 import { readRows } from '@/db/read'
 import { toInboxItem } from '@/domain/adminFeedback'
-import { fetchPeople } from '@/services/admin'
+import { fetchFeedbackItem, fetchPeople } from '@/services/admin'
 import { useAuthStore } from './auth'
 import { useSyncStore } from './sync'
 
@@ -29,9 +31,13 @@ const AUTHORS_SHOWN = 200
 
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
 
+/** What opening an item the device does not hold came to. */
+export type OpenResult = 'held' | 'missing'
+
 /**
- * Every feedback and change-of-référent request the coordinator's device
- * holds (row-level security gives coordinators all of them), with the names
+ * The feedback and change-of-référent requests the coordinator's device holds
+ * (every item still waiting, and those changed in the last 90 days; older ones
+ * are read from the server: useFeedbackArchive, `open`), with the names
  * needed to read them: prestations, structures, booklet sections, the staff
  * (on the device) and the authors (asked of the server, kept in memory: the
  * device holds no allocataire's profile). Answers, assignments and statuses go
@@ -103,16 +109,40 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
     if (ids.some(id => !wanted.value.includes(id)))
       wanted.value = [...new Set([...wanted.value, ...ids])]
   }
+  // Archived rows the inbox listed (in memory): opening one stores it on the device.
+  const archived = new Map<string, ArchivedRow>()
+  function remember(rows: readonly ArchivedRow[]) {
+    rows.forEach(r => archived.set(r.id, r))
+  }
   watch(() => auth.userId, () => {
     fetched.value = new Map()
     wanted.value = []
     asked.clear()
+    archived.clear()
   })
   const coordinators = computed(() => [...people.value.values()].filter(p => p.roles.includes('coordinator'))
     .sort((a, b) => (a.display_name ?? '').localeCompare(b.display_name ?? '')))
 
   function item(id: string): InboxItem | undefined {
     return items.value.find(i => i.id === id)
+  }
+
+  /**
+   * Brings an item the device does not hold (archived: answered or closed more than
+   * 90 days ago) onto the device, from the inbox's archive pages or else the server,
+   * so it reads, answers and reopens like any other. Throws AdminServiceError
+   * (offline, refused) when it has to ask the server and cannot.
+   */
+  async function open(id: string): Promise<OpenResult> {
+    const me = auth.userId
+    if (!me || item(id))
+      return 'held'
+    const row = archived.get(id) ?? await fetchFeedbackItem(id, me)
+    if (!row)
+      return 'missing'
+    const [db, { keepFetchedRows }] = await Promise.all([loadDb(), import('@/sync/fetched')])
+    await keepFetchedRows(db, 'feedback', [row], me)
+    return 'held'
   }
 
   function subjectName(i: InboxItem): string | null {
@@ -135,6 +165,6 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
   const setStatus = (id: string, status: InboxItem['status']) => sync.write('feedback.set_status', { id, status })
 
   return {
-    snapshot, items, loaded, people, coordinators, item, subjectName, prestationName, structureName, nameAuthors, answer, assign, setStatus,
+    snapshot, items, loaded, people, coordinators, item, open, remember, subjectName, prestationName, structureName, nameAuthors, answer, assign, setStatus,
   }
 })

@@ -4,7 +4,7 @@
 -- (fb…06, closed about 190 days ago).
 begin;
 \ir helpers/setup.psql
-select plan(32);
+select plan(34);
 
 -- Stamp this transaction's writes as committed long ago (sync_pull serves only finished
 -- transactions; a pgTAP file is one transaction still running).
@@ -22,7 +22,7 @@ begin
   perform set_config('session_replication_role', 'origin', true);
 end $$;
 -- Every feedback id (rows and tombstones) a first pull serves the caller.
-create function pg_temp.pulled() returns uuid[] language plpgsql as $$
+create function pg_temp.pulled(tombstones boolean default true) returns uuid[] language plpgsql as $$
 declare
   cur text;
   answer jsonb;
@@ -31,7 +31,8 @@ begin
   loop
     answer := public.sync_pull(cur, 1000, 1);
     got := got || array(select (r ->> 'id')::uuid from jsonb_array_elements(coalesce(answer -> 'changes' -> 'feedback', '[]')) r)
-               || array(select t::uuid from jsonb_array_elements_text(coalesce(answer -> 'tombstones' -> 'feedback', '[]')) t);
+               || array(select t::uuid from jsonb_array_elements_text(coalesce(answer -> 'tombstones' -> 'feedback', '[]')) t
+                         where tombstones);
     cur := answer ->> 'cursor';
     exit when not (answer ->> 'has_more')::boolean;
   end loop;
@@ -89,6 +90,28 @@ select pg_temp.age('fb000000-0000-4000-8000-000000000001', 89);
 select tests.act_as('coordinator');
 select ok('fb000000-0000-4000-8000-000000000001' = any (pg_temp.pulled()),
   'one answered 89 days ago is still pulled');
+
+select is((select array_agg(i order by i) from unnest(pg_temp.reconciled()) i),
+          (select array_agg(i order by i) from unnest(pg_temp.pulled(false)) i),
+  'reconcile (its own form of the recent arm) lists exactly the rows a first pull brings');
+
+-- Soft-deleted items, one still waiting and one answered lately: a coordinator holds three
+-- arms of the table (theirs as an author, open, recent), and the deleted check applies to all.
+select tests.act_as('postgres');
+set local session_replication_role = replica;
+update public.feedback set deleted_at = now()
+ where id in ('fb000000-0000-4000-8000-000000000001', 'fb000000-0000-4000-8000-000000000002');
+set local session_replication_role = origin;
+select tests.act_as('coordinator');
+select ok(not (array['fb000000-0000-4000-8000-000000000001', 'fb000000-0000-4000-8000-000000000002']::uuid[]
+               && pg_temp.reconciled()),
+  'reconcile leaves out deleted items, whichever arm matches them');
+select tests.act_as('postgres');
+set local session_replication_role = replica;
+update public.feedback set deleted_at = null
+ where id in ('fb000000-0000-4000-8000-000000000001', 'fb000000-0000-4000-8000-000000000002');
+set local session_replication_role = origin;
+select tests.act_as('coordinator');
 
 -- ---- the archive ----
 select is(pg_temp.archive(), array['fb000000-0000-4000-8000-000000000006']::uuid[],

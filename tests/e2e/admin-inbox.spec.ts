@@ -1,7 +1,9 @@
 /**
- * The feedback inbox at volume: it holds every feedback of the programme, and
- * shows them 50 at a time, with a button for the next ones (keyboard focus
- * carries on at the first one added); a new filter starts again at the top.
+ * The feedback inbox at volume: the device holds the items still waiting and
+ * those changed in the last 90 days, shows them 50 at a time, with a button for
+ * the next ones (keyboard focus carries on at the first one added); a new filter
+ * starts again at the top. Older answered and closed items are read from the
+ * server on request, and stored on the device once opened.
  */
 import { randomUUID } from 'node:crypto'
 import { createClient } from '@supabase/supabase-js'
@@ -62,4 +64,95 @@ test('the inbox shows 50 feedback at a time, and more on request', async ({ page
   finally {
     await pushAsAuthor(ids.map(id => ({ name: 'feedback.delete', args: { id } })))
   }
+})
+
+/** The feedback ids the coordinator's device holds (IndexedDB, as synced). */
+async function heldFeedback(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const open = indexedDB.open('reperes')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const all = open.result.transaction('feedback').objectStore('feedback').getAllKeys()
+      all.onsuccess = () => {
+        open.result.close()
+        resolve(all.result.map(String))
+      }
+    }
+  }))
+}
+
+test('older answered and closed feedback stays on the server: listed on request, opened, then kept and reopened', async ({ page, browser }) => {
+  // Seeded: closed about 190 days ago, outside what a coordinator's device pulls.
+  const ARCHIVED = 'fb000000-0000-4000-8000-000000000006'
+  await signInAsStaff(page, 'coordinator@demo.reperes.paris', '/admin/avis?statut=all')
+  await expect(page.getByTestId('feedback-list').locator(':scope > li').first()).toBeVisible()
+  // Synced (the list is read from the device), yet the old item is not there.
+  await expect.poll(async () => (await heldFeedback(page)).length).toBeGreaterThan(3)
+  expect(await heldFeedback(page)).not.toContain(ARCHIVED)
+  await expect(page.locator(`[data-feedback="${ARCHIVED}"]`)).toHaveCount(0)
+
+  await page.getByTestId('filter-status').selectOption('closed')
+  await expect(page).toHaveURL(/statut=closed/)
+  const archive = page.getByTestId('feedback-archive')
+  await expect(archive.getByRole('heading', { name: 'Avis plus anciens' })).toBeVisible()
+  await expect(archive).toContainText('depuis plus de 90 jours')
+  const show = page.getByTestId('feedback-archive-more')
+  await expect(show).toHaveText('Afficher les avis plus anciens')
+
+  // Offline, the archive says where its items are, and the button stays to try again.
+  await page.context().setOffline(true)
+  await show.click()
+  await expect(archive.getByRole('status').filter({ hasText: 'Pas de connexion : les avis plus anciens sont sur le serveur.' })).toBeVisible()
+  await page.context().setOffline(false)
+
+  await show.focus()
+  await page.keyboard.press('Enter')
+  const entry = page.getByTestId('feedback-archive-list').locator(`[data-feedback="${ARCHIVED}"]`)
+  await expect(entry).toContainText('Les horaires de l\'atelier CV')
+  await expect(entry).toContainText('Clos')
+  await expect(page.getByTestId('feedback-archive-status')).toHaveText('Un avis plus ancien, c’est tout.')
+  // The only page: the button is gone and focus moved to what it brought.
+  await expect(show).toHaveCount(0)
+  await expect(entry).toBeFocused()
+  await expectNoAxeViolations(page, '/admin/avis (older feedback)')
+
+  // Another filter: the archive starts again from nothing.
+  await page.getByTestId('filter-kind').selectOption('booklet')
+  await expect(page.getByTestId('feedback-archive-list')).toHaveCount(0)
+  await show.click()
+  await expect(page.getByTestId('feedback-archive-status')).toHaveText('Aucun avis plus ancien ne correspond à ces filtres.')
+  await page.getByTestId('filter-kind').selectOption('all')
+  await show.click()
+
+  // Opened: read in full, and now on the device like any other item.
+  await page.getByTestId('feedback-archive-list').locator(`[data-feedback="${ARCHIVED}"]`).click()
+  await expect(page).toHaveURL(new RegExp(`/admin/avis/${ARCHIVED}$`))
+  await expect(page.getByTestId('feedback-body')).toHaveText('Les horaires de l\'atelier CV tombent à l\'heure de la sortie d\'école.')
+  await expect(page.getByTestId('feedback-current-answer')).toHaveText('Un créneau du matin ouvre en septembre.')
+  await expect(page.getByTestId('feedback-status')).toHaveText('Clos')
+  await expect.poll(() => heldFeedback(page)).toContain(ARCHIVED)
+  await expectNoAxeViolations(page, '/admin/avis/:id (older feedback)')
+
+  // Its address on another device, which does not hold it: fetched by id, once online.
+  const other = await browser.newContext()
+  const elsewhere = await other.newPage()
+  // The connection drops just as it asks: it says where the item is, and tries again.
+  const GET = '**/rest/v1/rpc/admin_feedback_get'
+  await elsewhere.route(GET, route => route.abort('internetdisconnected'))
+  await signInAsStaff(elsewhere, 'coordinator@demo.reperes.paris', `/admin/avis/${ARCHIVED}`)
+  await expect(elsewhere.getByRole('status').filter({ hasText: 'Cet avis plus ancien est conservé sur le serveur.' })).toBeVisible()
+  await elsewhere.unroute(GET)
+  await elsewhere.getByRole('button', { name: 'Réessayer' }).click()
+  await expect(elsewhere.getByTestId('feedback-body')).toHaveText('Les horaires de l\'atelier CV tombent à l\'heure de la sortie d\'école.')
+  await expectNoAxeViolations(elsewhere, '/admin/avis/:id (fetched by address)')
+  await other.close()
+
+  // Reopened: the server takes it (it is back in the window), the inbox lists it from the device.
+  await page.getByTestId('feedback-reopen').click()
+  await expect(page.getByTestId('feedback-status')).toHaveText('Répondu')
+  await page.goto('/admin/avis?statut=answered')
+  await expect(page.getByTestId('feedback-list').locator(`[data-feedback="${ARCHIVED}"]`)).toBeVisible()
+  await expect(page.getByTestId('feedback-list').locator(`[data-feedback="${ARCHIVED}"]`)).not.toContainText('En attente d’envoi')
+  await page.getByTestId('feedback-archive-more').click()
+  await expect(page.getByTestId('feedback-archive-list').locator(`[data-feedback="${ARCHIVED}"]`)).toHaveCount(0)
 })

@@ -307,6 +307,7 @@ const ADMIN_SCREENS = [
   '/admin/indicateurs',
   '/admin/indicateurs?jeu=appointments&vue=responses',
   '/admin/avis',
+  '/admin/avis?statut=closed',
   '/admin/avis/fb000000-0000-4000-8000-000000000004',
   '/admin/comptes',
   '/admin/journal',
@@ -332,6 +333,11 @@ for (const locale of ['fr', 'ar'] as const) {
         await expect(page.locator('main h1')).toHaveText(locale === 'ar' ? 'المؤشرات' : 'Indicateurs')
       if (path === '/admin/journal')
         await expect(page.getByTestId('audit-table')).toBeVisible()
+      if (path.includes('statut=closed')) {
+        // The older items, read from the server on request.
+        await page.getByTestId('feedback-archive-more').click()
+        await expect(page.getByTestId('feedback-archive-list').locator('li')).toHaveCount(1)
+      }
       await expectNoAxeViolations(page, `${path} (${locale})`)
     }
   })

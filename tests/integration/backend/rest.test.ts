@@ -163,6 +163,37 @@ describe('roles and claims', () => {
     expect((await referent.rpc('admin_people_search', { query: 'kone' })).error?.code).toBe('42501')
   })
 
+  it('keeps older answered and closed feedback off a coordinator\'s device, and serves it through the archive', async () => {
+    const ARCHIVED = 'fb000000-0000-4000-8000-000000000006'
+    const { client } = await b.signIn('coordinator@demo.reperes.paris')
+    const pulled: string[] = []
+    let cursor: string | null = null
+    for (let page = 0; page < 50; page++) {
+      const answer = await client.rpc('sync_pull', { cursor, lim: 1000 })
+      expect(answer.error).toBeNull()
+      const page = answer.data as { changes: { feedback?: { id: string }[] }, cursor: string, has_more: boolean }
+      pulled.push(...(page.changes.feedback ?? []).map(f => f.id))
+      cursor = page.cursor
+      if (!page.has_more)
+        break
+    }
+    expect(pulled).toContain('fb000000-0000-4000-8000-000000000003')
+    expect(pulled).not.toContain(ARCHIVED)
+
+    const archive = await client.rpc('admin_feedback_archive', { status: 'closed', kind: 'prestation', lim: 10 })
+    expect(archive.error).toBeNull()
+    expect(archive.data).toEqual([expect.objectContaining({ id: ARCHIVED, status: 'closed', themes: ['horaires'], version: expect.any(Number) })])
+    const one = await client.rpc('admin_feedback_get', { id: ARCHIVED })
+    expect(one.data).toEqual([expect.objectContaining({ id: ARCHIVED, answer: 'Un créneau du matin ouvre en septembre.' })])
+
+    const wrong = await client.rpc('admin_feedback_archive', { status: 'received' })
+    expect(wrong.status).toBe(400)
+    expect(wrong.error?.message).toBe('Seuls les retours répondus ou clos sont archivés.')
+    const { client: referent } = await b.signIn('referent@demo.reperes.paris')
+    expect((await referent.rpc('admin_feedback_archive', {})).error?.code).toBe('42501')
+    expect((await referent.rpc('admin_feedback_get', { id: ARCHIVED })).error?.code).toBe('42501')
+  })
+
   it('serves the sync functions of the app', async () => {
     const { data, error } = await b.client().rpc('sync_pull', { cursor: null, lim: 10 })
     expect(error).toBeNull()
