@@ -8,11 +8,12 @@
 --
 -- Rows go through the application's own triggers (change tracking, guards, outreach
 -- history, audit), written in trusted context as the service role's maintenance would:
--- version, updated_at and row_xid are what sync_pull expects. Two exceptions, for
--- speed, with the triggers' work done by hand (see below): appointments and
--- prestation offers; and auth.users' on_auth_user_created trigger, which creates a
--- bare allocataire profile: the profile is inserted here instead, with its roles,
--- structure and référent (what accepting an invitation gives).
+-- version, updated_at and row_xid are what sync_pull expects. Exceptions, with the
+-- triggers' work done by hand (see below): appointments and prestation offers (for
+-- speed), feedback (dated updated_at: its sync window depends on it); and auth.users'
+-- on_auth_user_created trigger, which creates a bare allocataire profile: the profile
+-- is inserted here instead, with its roles, structure and référent (what accepting an
+-- invitation gives).
 -- Big tables are written in batches of one transaction each, so rows carry many
 -- different transaction ids, as in real life.
 --
@@ -279,35 +280,74 @@ $$;
 
 -- ---------------------------------------------------------------------------
 -- Feedback (40% shared with the groupe, change_referent never), consultations,
--- evaluations of the groupe
+-- evaluations of the groupe.
+--
+-- Feedback is an inbox that coordinators work through: an item created `age` days ago
+-- has been dealt with (answered, possibly closed since) with probability
+-- 0.98 · (1 − e^(−age / 15 days)) — 37 % after a week, 85 % after a month, 98 % beyond
+-- two months, the 2 % left being a long-standing backlog, all 'read'. Recent items not
+-- dealt with are half 'received', half 'read'. An answer comes 0.5–6.5 days after the
+-- item (sooner for the youngest), a close (40 % of the answered items) 3–43 days after
+-- the answer, if that date has passed. Items answered, and half of those read, are
+-- assigned to one of the coordinators (answered_by too for answered ones). The sync_touch trigger would stamp every row with
+-- updated_at = now() (every item "changed today"), so the feedback triggers are off here
+-- too, like appointments' and offers': version (1 received, 2 read, 3 answered,
+-- 4 closed), updated_at (the last change: creation, reading, answer or close) and
+-- row_xid (the writing transaction) are set by hand; the guard does nothing to a
+-- trusted insert of a live item.
 -- ---------------------------------------------------------------------------
+alter table public.feedback disable trigger user;
+
 do $$
 declare
   b int := (select batch from bench_gen.params);
   total int := (select feedback from bench_gen.params);
   allocs int := (select allocataires from bench_gen.params);
+  coords int := (select coordinators from bench_gen.params);
   i int := 0;
 begin
   while i < total loop
     insert into public.feedback (id, author_id, kind, subject_id, body, rating, share_with_groupe, contact_back,
-                                 status, answer, answered_at, created_at)
+                                 status, answer, answered_at, answered_by, assigned_to, created_at, updated_at,
+                                 version, row_xid)
     select bench_gen.uid('feedback', g), bench_gen.uid('allocataire', x.n::int), x.kind,
            case when x.kind = 'prestation' then bench_gen.uid('prestation', g % 300) end,
            'L''accueil était bien, mais les horaires ne conviennent pas aux parents.',
            1 + g % 5, x.kind <> 'change_referent' and g % 5 < 2, g % 4 = 0,
-           case when g % 3 = 0 then 'answered' when g % 3 = 1 then 'read' else 'received' end,
-           case when g % 3 = 0 then 'Merci, nous en tenons compte.' end,
-           case when g % 3 = 0 then x.at + interval '5 days' end, x.at
+           z.status,
+           case when z.done then 'Merci, nous en tenons compte.' end,
+           case when z.done then y.answered_at end,
+           case when z.done then bench_gen.uid('coordinator', x.c::int) end,
+           case when z.done or (z.status = 'read' and g % 2 = 0) then bench_gen.uid('coordinator', x.c::int) end,
+           x.at,
+           case z.status when 'received' then x.at when 'read' then y.read_at
+                         when 'answered' then y.answered_at else y.closed_at end,
+           case z.status when 'received' then 1 when 'read' then 2 when 'answered' then 3 else 4 end,
+           pg_current_xact_id()
     from generate_series(i, least(i + b, total) - 1) g
     cross join lateral (select (hashtext('f' || g)::bigint & 2147483647) % allocs as n,
-                               now() - (random() * 1000) * interval '1 day' as at,
+                               (hashtext('fc' || g)::bigint & 2147483647) % coords as c,
+                               random() * 1000 as age,
                                (array['prestation','prestation','appointment','booklet','other',
-                                      'change_referent'])[1 + g % 6] as kind) x;
+                                      'change_referent'])[1 + g % 6] as kind) x0
+    cross join lateral (select x0.*, now() - x0.age * interval '1 day' as at) x
+    cross join lateral (select x.at + least(random() * 2, x.age * 0.5) * interval '1 day' as read_at,
+                               x.at + least(0.5 + random() * 6, x.age * 0.9) * interval '1 day' as answered_at,
+                               random() < 0.4 as closes, 3 + random() * 40 as close_after) y0
+    cross join lateral (select y0.*, y0.answered_at + y0.close_after * interval '1 day' as closed_at) y
+    cross join lateral (select random() < 0.98 * (1 - exp(-x.age / 15)) as done, random() < 0.5 as fresh) z0
+    cross join lateral (select z0.done,
+                               case when z0.done then case when y.closes and y.closed_at < now() then 'closed'
+                                                           else 'answered' end
+                                    when x.age <= 60 and z0.fresh then 'received'
+                                    else 'read' end as status) z;
     commit;
     i := i + b;
   end loop;
 end
 $$;
+
+alter table public.feedback enable trigger user;
 
 insert into public.consultations (id, kind, title, body, status, opens_at, closes_at, created_by)
 select bench_gen.uid('consultation', c), 'survey', format('Consultation %s', c), 'Votre avis compte.',

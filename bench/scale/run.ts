@@ -8,7 +8,9 @@
 // parsed after the clock stops). Environment:
 //   BENCH_USERS      users sampled per role (default 12)
 //   BENCH_MAX_PAGES  a coordinator's first-pull pages timed before jumping to the end (default
-//                    40; their first pull is ≈ 400 pages); other roles are read to the end
+//                    40; with the feedback window their first pull is ≈ 28 pages, so it is read
+//                    to the end); other roles are read to the end
+//   BENCH_FEEDBACK_CALLS  calls per measure of the coordinators' feedback section (default 20)
 //   BENCH_INCR       incremental pulls per user, each after a few writes (default 6)
 //   BENCH_LIM        the pull's page size (default 500, the app's)
 //   BENCH_ROLES      comma-separated roles to measure (default all)
@@ -21,7 +23,12 @@
 // --verify: for every user whose first pull reached the end, the ids pulled per table
 // must equal those a plain `select id … where deleted_at is null` returns under the
 // same role and claims (row-level security alone): any difference is reported and
-// makes the exit code 1.
+// makes the exit code 1. Coordinators' devices hold a window of the feedback
+// (20261125001800_feedback_window.sql): their pulled feedback is compared with the rows
+// row-level security shows that are still waiting or changed in the last 90 days.
+// Coordinators (unless BENCH_ROLES leaves them out): the feedback their first pull
+// brings, `sync_reconcile(array['feedback'])`, and the inbox's server reads of older
+// items (`admin_feedback_archive` pages, `admin_feedback_get`), timed the same way.
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -37,6 +44,7 @@ const INCR = Number(process.env.BENCH_INCR ?? 6)
 const LIM = Number(process.env.BENCH_LIM ?? 500)
 const ONLY = process.env.BENCH_ROLES?.split(',')
 const WARMUP = process.env.BENCH_WARMUP === '1'
+const FEEDBACK_CALLS = Number(process.env.BENCH_FEEDBACK_CALLS ?? 20)
 const args = process.argv.slice(2)
 const label = args.includes('--label') ? args[args.indexOf('--label') + 1] : 'run'
 const explain = args.includes('--explain')
@@ -64,8 +72,11 @@ export function claimsFor(u: User): string {
   })
 }
 
-/** One RPC as PostgREST runs it; returns [milliseconds of the call, parsed answer]. */
-export async function rpc(client: pg.ClientBase, u: User, fn: string, sqlArgs: string, params: unknown[]) {
+/**
+ * One RPC as PostgREST runs it; returns [milliseconds of the call, parsed answer]. `set`: a
+ * function returning rows (`setof`), read as PostgREST reads them, `json_agg` of the rows.
+ */
+export async function rpc(client: pg.ClientBase, u: User, fn: string, sqlArgs: string, params: unknown[], set = false) {
   await client.query('begin')
   try {
     await client.query(
@@ -74,7 +85,9 @@ export async function rpc(client: pg.ClientBase, u: User, fn: string, sqlArgs: s
       [u.id ? 'authenticated' : 'anon', claimsFor(u), `/rpc/${fn}`],
     )
     const t0 = performance.now()
-    const r = await client.query<{ r: string }>(`select public.${fn}(${sqlArgs})::text as r`, params)
+    const r = await client.query<{ r: string }>(set
+      ? `select coalesce(json_agg(_r), '[]')::text as r from public.${fn}(${sqlArgs}) _r`
+      : `select public.${fn}(${sqlArgs})::text as r`, params)
     const ms = performance.now() - t0
     await client.query('commit')
     return [ms, JSON.parse(r.rows[0]?.r ?? 'null')] as const
@@ -127,8 +140,11 @@ async function caughtUp(c: pg.ClientBase, cursor: string) {
   return JSON.stringify(cur)
 }
 
+/** Coordinators' feedback calls replayed by --explain (set by coordinatorFeedback and main). */
+const feedbackReplays: { title: string; run: () => Promise<unknown> }[] = []
+
 interface Sample { role: Role; phase: 'first' | 'incremental' | 'push'; ms: number; rows: number }
-interface FirstPull { role: Role; pages: number; rows: number; ms: number; complete: boolean }
+interface FirstPull { role: Role; pages: number; rows: number; ms: number; complete: boolean; feedback: number }
 
 /** A few realistic writes of one user (sync_push, small batch), or null when the role has none. */
 export async function writesFor(c: pg.ClientBase, u: User): Promise<unknown[] | null> {
@@ -189,8 +205,9 @@ async function main() {
       }
       // First pull: from nothing until has_more is false (a coordinator: MAX_PAGES timed pages).
       let cursor: string | null = null
-      let pages = 0, rows = 0, total = 0, more = true
+      let pages = 0, rows = 0, total = 0, more = true, feedback = 0
       const seen = new Map<string, Set<string>>()
+      const started = verify ? (await c.query<{ t: string }>('select now()::text as t')).rows[0]!.t : ''
       while (more && pages < maxPages(role)) {
         const before: string | null = cursor
         const [ms, ans] = await pull(c, u, cursor)
@@ -198,11 +215,11 @@ async function main() {
         if (verify) collectIds(seen, ans)
         samples.push({ role, phase: 'first', ms, rows: n })
         slow.push({ ms, u, cursor: before })
-        pages++; rows += n; total += ms
+        pages++; rows += n; total += ms; feedback += ans.changes?.feedback?.length ?? 0
         cursor = ans.cursor; more = ans.has_more
       }
-      firsts.push({ role, pages, rows, ms: total, complete: !more })
-      if (verify && !more && u.id) mismatches.push(...await compareWithPolicies(c, u, seen))
+      firsts.push({ role, pages, rows, ms: total, complete: !more, feedback })
+      if (verify && !more && u.id) mismatches.push(...await compareWithPolicies(c, u, seen, started))
       if (more) cursor = await caughtUp(c, cursor!)
 
       // Incremental: a few writes by people of the same scope, then a pull.
@@ -220,9 +237,16 @@ async function main() {
           cursor = ans.cursor; more = ans.has_more
         }
       }
+      if (role === 'coordinator' && !feedbackReplays.length) {
+        const caught = cursor
+        feedbackReplays.push(
+          { title: 'first page (cursor null)', run: () => pull(c, u, null) },
+          { title: 'incremental pull (caught up)', run: () => pull(c, u, caught) })
+      }
     }
     process.stderr.write(`${role} done\n`)
   }
+  const feedbackReport = writers.coordinator.length ? await coordinatorFeedback(c, writers.coordinator, firsts) : []
 
   const lines: string[] = []
   lines.push(`| role | phase | calls | p50 ms | p95 ms | p99 ms | max ms | rows/call (mean) |`)
@@ -245,6 +269,7 @@ async function main() {
   }
   const all = samples.filter(x => x.phase !== 'push').map(x => x.ms)
   lines.push('', `All pulls: ${all.length} calls, p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms, p99 ${pct(all, 99).toFixed(1)} ms`)
+  if (feedbackReport.length) lines.push('', ...feedbackReport)
   if (verify) {
     const checked = firsts.filter(f => f.complete && f.role !== 'anon').length
     lines.push('', `Verify: ${checked} complete first pulls compared with a plain read under row-level security: ` +
@@ -270,15 +295,107 @@ async function main() {
       out.push(`\n======== ${w.u.role} ${w.u.id ?? ''} — page timed at ${w.ms.toFixed(1)} ms, cursor ${w.cursor ? 'set' : 'null'}\n`)
       await pull(c, w.u, w.cursor)
     }
+    // A coordinator's feedback: the window's arms in a first and an incremental pull,
+    // reconcile, the archive. Every statement on feedback is kept, however short.
+    for (const r of feedbackReplays) {
+      out.push(`\n======== feedback (coordinator): ${r.title}\n`)
+      await r.run()
+    }
     await c.query('set auto_explain.log_min_duration = -1')
-    // Keep the plans that matter: statements of at least 1 ms, the per-table page queries.
-    const kept = out.filter(t => t.startsWith('\n========') || /duration: (\d+\.\d+) ms/.test(t) &&
-      Number(/duration: (\d+\.\d+) ms/.exec(t)![1]) >= 1)
+    // Keep the plans that matter: statements of at least 1 ms, the per-table page queries;
+    // in the feedback sections, every statement reading the feedback.
+    let inFeedback = false
+    const kept = out.filter((t) => {
+      if (t.startsWith('\n========')) { inFeedback = t.startsWith('\n======== feedback'); return true }
+      if (inFeedback && /public\.feedback/.test(t)) return true
+      return /duration: (\d+\.\d+) ms/.test(t) && Number(/duration: (\d+\.\d+) ms/.exec(t)![1]) >= 1
+    })
     // Arrays of ids (a référent's allocataires) are shortened to their size.
     const short = kept.map(t => t.replace(/'\{([0-9a-f-]{36},){3,}[^}]*\}'/g, m => `'{… ${m.split(',').length} ids}'`))
     writeFileSync(path.join(resultsDir, `explain-${label}.txt`), short.join('\n') + '\n')
   }
   await c.end()
+}
+
+/**
+ * Coordinators and the feedback window: what their first pull brought, sync_reconcile of
+ * the feedback (the first sync of a session, which drops the items that aged out), and the
+ * inbox's reads of older items on the server (pages of 50, the app's ARCHIVE_PAGE).
+ */
+async function coordinatorFeedback(c: pg.ClientBase, users: User[], firsts: FirstPull[]) {
+  const lines: string[] = []
+  const { rows: [w] } = await c.query<{ open: string; recent: string; archived: string; total: string }>(
+    `select count(*) filter (where status in ('received', 'read')) as open,
+            count(*) filter (where status in ('answered', 'closed') and updated_at >= now() - interval '90 days') as recent,
+            count(*) filter (where status in ('answered', 'closed') and updated_at < now() - interval '90 days') as archived,
+            count(*) as total
+       from public.feedback where deleted_at is null`)
+  const f = firsts.filter(x => x.role === 'coordinator')
+  const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length
+  lines.push(`Coordinators' feedback: ${w!.total} items on the server, ${w!.open} waiting (received, read), ` +
+    `${w!.recent} answered or closed in the last 90 days, ${w!.archived} older (the archive).`)
+  if (f.length)
+    lines.push(`First pull (mean of ${f.length}): ${mean(f.map(x => x.feedback)).toFixed(0)} feedback rows, ` +
+      `${mean(f.map(x => x.pages)).toFixed(0)} pages, ${mean(f.map(x => x.rows)).toFixed(0)} rows in all, ` +
+      `${mean(f.map(x => x.ms)).toFixed(0)} ms; read to the end ${f.filter(x => x.complete).length}/${f.length}.`)
+
+  const timed: { name: string; ms: number[]; rows: number[] }[] = []
+  const time = async (name: string, call: (u: User) => Promise<readonly [number, unknown]>,
+    count: (ans: unknown) => number = a => (Array.isArray(a) ? a.length : 0)) => {
+    const t = { name, ms: [] as number[], rows: [] as number[] }
+    for (let i = 0; i < FEEDBACK_CALLS; i++) {
+      const [ms, ans] = await call(users[i % users.length]!)
+      t.ms.push(ms); t.rows.push(count(ans))
+    }
+    timed.push(t)
+  }
+  type Filter = { kind?: string; status?: string; assigned?: string; theme?: string; before?: { created_at: string; id: string } }
+  const archive = (u: User, a: Filter) => rpc(c, u, 'admin_feedback_archive',
+    `kind => $1::text, prestation => null::uuid, status => $2::text, assigned => $3::text, theme => $4::text,
+     before_created => $5::timestamptz, before_id => $6::uuid, lim => 50`,
+    [a.kind ?? null, a.status ?? null, a.assigned ?? null, a.theme ?? null, a.before?.created_at ?? null, a.before?.id ?? null], true)
+  const u0 = users[0]!
+  const replay = (title: string, run: () => Promise<unknown>) => feedbackReplays.push({ title, run })
+
+  await time(`sync_reconcile(array['feedback'])`, u => rpc(c, u, 'sync_reconcile', 'tables => $1::text[]', [['feedback']]),
+    a => ((a as Record<string, unknown[]>).feedback ?? []).length)
+  await time('admin_feedback_archive, first page', u => archive(u, {}))
+  // Page 21 (after 1,000 items): the cursor of the 20th page, read once untimed.
+  let before: Filter['before']
+  for (let p = 0; p < 20; p++) {
+    const [, rows] = await archive(u0, { before }) as readonly [number, { created_at: string; id: string }[]]
+    if (rows.length < 50) break
+    before = rows.at(-1)
+  }
+  await time('admin_feedback_archive, page 21', u => archive(u, { before }))
+  const page21 = before
+  replay(`sync_reconcile(array['feedback'])`, () => rpc(c, u0, 'sync_reconcile', 'tables => $1::text[]', [['feedback']]))
+  replay('admin_feedback_archive, first page', () => archive(u0, {}))
+  replay('admin_feedback_archive, page 21', () => archive(u0, { before: page21 }))
+  replay('admin_feedback_archive, a theme no item has', () => archive(u0, { theme: 'bench-no-such-theme' }))
+  const { rows: [oldest] } = await c.query<{ created_at: string; id: string }>(
+    `select to_json(created_at) #>> '{}' as created_at, id from public.feedback
+      where status in ('answered', 'closed') and deleted_at is null and updated_at < now() - interval '90 days'
+      order by created_at, id offset 50 limit 1`)
+  if (oldest) await time('admin_feedback_archive, last page', u => archive(u, { before: oldest }))
+  await time(`admin_feedback_archive, first page, kind 'prestation', assigned 'me'`,
+    u => archive(u, { kind: 'prestation', assigned: 'me' }))
+  await time(`admin_feedback_archive, first page, status 'closed'`, u => archive(u, { status: 'closed' }))
+  // No item has this theme: the filter reads the whole archive to return nothing.
+  await time(`admin_feedback_archive, a theme no item has`, u => archive(u, { theme: 'bench-no-such-theme' }))
+  const { rows: ids } = await c.query<{ id: string; archived: boolean }>(
+    `select id, updated_at < now() - interval '90 days' and status in ('answered', 'closed') as archived
+       from public.feedback where deleted_at is null order by md5(id::text) limit 200`)
+  const archivedIds = ids.filter(r => r.archived).map(r => r.id)
+  let k = 0
+  await time('admin_feedback_get, an archived item', u => rpc(c, u, 'admin_feedback_get', 'id => $1::uuid', [archivedIds[k++ % archivedIds.length]], true))
+  replay('admin_feedback_get', () => rpc(c, u0, 'admin_feedback_get', 'id => $1::uuid', [archivedIds[0]], true))
+
+  lines.push('', '| coordinator call | calls | p50 ms | p95 ms | p99 ms | max ms | rows/call (mean) |', '|---|---:|---:|---:|---:|---:|---:|')
+  for (const t of timed)
+    lines.push(`| ${t.name} | ${t.ms.length} | ${pct(t.ms, 50).toFixed(1)} | ${pct(t.ms, 95).toFixed(1)} | ${pct(t.ms, 99).toFixed(1)} | ` +
+      `${Math.max(...t.ms).toFixed(1)} | ${mean(t.rows).toFixed(0)} |`)
+  return lines
 }
 
 function collectIds(seen: Map<string, Set<string>>, ans: { changes?: Record<string, { id: string }[]>; tombstones?: Record<string, string[]> }) {
@@ -292,10 +409,29 @@ function collectIds(seen: Map<string, Set<string>>, ans: { changes?: Record<stri
 
 /** The pulled ids against a plain read of each table under the caller's row-level security. */
 const NOT_PULLED_BY_COORDINATORS = ['appointments', 'prestation_offers']
-/** Readable by coordinators, pulled in part only (20261125001400_coordinator_people.sql). */
-const PULLED_IN_PART_BY_COORDINATORS: Record<string, string> = { profiles: 'sync_private.is_staff_roles(roles)' }
+/**
+ * Readable by coordinators, pulled in part only: the staff's profiles
+ * (20261125001400_coordinator_people.sql); the feedback still waiting or changed in the
+ * last 90 days (20261125001800_feedback_window.sql), written out here rather than through
+ * sync_private.feedback_window_start(), so that the check does not take the window from
+ * the code it checks.
+ */
+const PULLED_IN_PART_BY_COORDINATORS: Record<string, string> = {
+  profiles: 'sync_private.is_staff_roles(roles)',
+  feedback: `(status in ('received', 'read') or updated_at >= now() - interval '90 days')`,
+}
+/**
+ * The window moves while a first pull runs: answered or closed items whose updated_at
+ * crossed the window's start between the pull's first page and the check may have been
+ * pulled and no longer be in the window (a device drops them at its next reconcile).
+ * They are not counted as pulled but not visible.
+ */
+const AGED_OUT_DURING_PULL: Record<string, string> = {
+  feedback: `status in ('answered', 'closed') and updated_at >= $1::timestamptz - interval '90 days'
+             and updated_at < now() - interval '90 days'`,
+}
 
-async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, Set<string>>) {
+async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, Set<string>>, started: string) {
   const { rows: tables } = await c.query<{ name: string; relation: string }>(
     'select name, relation from sync_private.pull_tables order by position')
   const out: string[] = []
@@ -315,8 +451,14 @@ async function compareWithPolicies(c: pg.ClientBase, u: User, seen: Map<string, 
       if (reconciled && (reconciled.length !== want.size || reconciled.some(id => !want.has(id))))
         out.push(`${u.role} ${u.id} ${name}: sync_reconcile differs from row-level security`)
       const got = seen.get(name) ?? new Set<string>()
+      const aged = new Set<string>()
+      if (part && AGED_OUT_DURING_PULL[name]) {
+        const { rows: a } = await c.query<{ id: string }>(
+          `select id from ${relation} where deleted_at is null and ${AGED_OUT_DURING_PULL[name]}`, [started])
+        for (const r of a) aged.add(r.id)
+      }
       const missing = [...want].filter(id => !got.has(id)).length
-      const extra = [...got].filter(id => !want.has(id)).length
+      const extra = [...got].filter(id => !want.has(id) && !aged.has(id)).length
       if (missing || extra) out.push(`${u.role} ${u.id} ${name}: ${missing} visible but not pulled, ${extra} pulled but not visible`)
     }
   } finally {
