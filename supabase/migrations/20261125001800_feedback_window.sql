@@ -26,50 +26,34 @@ comment on function sync_private.feedback_window_start() is
 revoke all on function sync_private.feedback_window_start() from public, anon;
 grant execute on function sync_private.feedback_window_start() to authenticated, service_role;
 
--- Arms may give sync_reconcile its own form of their predicate. sync_reconcile reads every
--- row of an arm at once, with no cursor nor page: an arm written as
--- `s.id = any (array(...))` to be read in (row_xid, id) order would have each candidate
--- row searched for in a 10,000-element array (PostgreSQL 15 hashes `= any` only for
--- constant arrays): 160-350 ms for a coordinator's feedback at Paris scale, 45 ms with
--- the plain condition.
-alter table sync_private.pull_arms add column reconcile_predicate text;
-comment on column sync_private.pull_arms.reconcile_predicate is
-  'The same rows as predicate, for sync_reconcile (no cursor, horizon or page size); null: predicate itself.';
-
 delete from sync_private.pull_arms where table_name = 'feedback' and role = 'coordinator';
-insert into sync_private.pull_arms (table_name, role, predicate, reconcile_predicate) values
-  ('feedback', 'coordinator', $a$s.status in ('received', 'read')$a$, null),
-  -- The recent answered and closed items, found through their updated_at and only then
-  -- ordered by (row_xid, id): `offset 0` keeps the planner from walking the
-  -- (row_xid, id) index instead, which on a first pull means reading the ≈ 90,000 old
-  -- items before the first recent one. Each pull reads the window's index entries
-  -- (≈ 8,500 at Paris scale, index only: ≈ 3 ms), whatever the cursor.
-  ('feedback', 'coordinator', $a$s.id = any (array(
-      select r.id from (select f.id, f.row_xid from public.feedback f
-                         where f.status in ('answered', 'closed')
-                           and f.updated_at >= sync_private.feedback_window_start() offset 0) r
-       where (r.row_xid, r.id) > ($1, $2) and r.row_xid < $3
-       order by r.row_xid, r.id limit $4 + 1))$a$,
-   $a$s.status in ('answered', 'closed') and s.updated_at >= sync_private.feedback_window_start()$a$);
+insert into sync_private.pull_arms (table_name, role, predicate) values
+  ('feedback', 'coordinator', $a$s.status in ('received', 'read')$a$),
+  -- `(select …)`: the window's start is computed once per statement, not for each row.
+  ('feedback', 'coordinator',
+   $a$s.status in ('answered', 'closed') and s.updated_at >= (select sync_private.feedback_window_start())$a$);
 
--- The open arm reads its own index in (row_xid, id) order. The recent arm reads a range
--- of updated_at from the index alone: row_xid and id for the arm, author_id for the
--- row-level security policy ("authors read own feedback"), so no old item nor any
--- table row is visited.
+-- Each arm reads its own index in (row_xid, id) order. The recent arm's holds updated_at
+-- as a key column, so the window is checked on the index entries: old items cost an
+-- index entry each on a first pull (they come first in row_xid order), and no table
+-- row; an incremental pull reads only what changed since the cursor.
 create index feedback_open_sync_idx on public.feedback (row_xid, id) where status in ('received', 'read');
-create index feedback_done_updated_idx on public.feedback (updated_at) include (row_xid, id, author_id)
-  where status in ('answered', 'closed');
+create index feedback_done_sync_idx on public.feedback (row_xid, id, updated_at) where status in ('answered', 'closed');
+-- sync_reconcile reads the window at once, by updated_at.
+create index feedback_done_updated_idx on public.feedback (updated_at) where status in ('answered', 'closed');
 -- The archive's order (newest first) among answered and closed items; updated_at as a key
 -- column lets the scan skip the recent items (the newest, ≈ 8,500) on the index alone.
 create index feedback_done_created_idx on public.feedback (created_at, id, updated_at)
   where status in ('answered', 'closed') and deleted_at is null;
+-- The archive's theme filter (a theme few items have would otherwise read the whole archive).
+create index feedback_done_themes_idx on public.feedback using gin (themes)
+  where status in ('answered', 'closed') and deleted_at is null;
 
 -- ---------------------------------------------------------------------------
--- sync_reconcile: each arm's reconcile_predicate when it has one, and the arms as one
--- condition. Before, `deleted_at is null and (a) or (b)` applied the deleted check to
--- the first arm only: a soft-deleted row matching another arm was listed as visible
--- (its tombstone still reached devices through sync_pull). Unchanged otherwise
--- (20261125001500_followed_columns.sql).
+-- sync_reconcile: the arms as one condition. Before, `deleted_at is null and (a) or (b)`
+-- applied the deleted check to the first arm only: a soft-deleted row matching another
+-- arm was listed as visible (its tombstone still reached devices through sync_pull).
+-- Unchanged otherwise (20261125001500_followed_columns.sql).
 -- ---------------------------------------------------------------------------
 create or replace function public.sync_reconcile(tables text[])
 returns jsonb
@@ -100,7 +84,7 @@ begin
   foreach tname in array tables loop
     select pt.relation,
            (select array_agg(a.predicate) from sync_private.pull_arms a where a.table_name = pt.name),
-           (select array_agg(coalesce(a.reconcile_predicate, a.predicate)) from sync_private.pull_arms a
+           (select array_agg(a.predicate) from sync_private.pull_arms a
              where a.table_name = pt.name and (a.role is null or a.role = any (my_roles)))
       into rel, all_arms, arms
       from sync_private.pull_tables pt
@@ -151,6 +135,7 @@ declare
   f_theme text := admin_feedback_archive.theme;
   f_prestation uuid := admin_feedback_archive.prestation;
   me uuid := auth.uid();
+  window_start timestamptz := sync_private.feedback_window_start();
 begin
   if not public.has_role('coordinator') then
     perform public.forbid('Réservé aux coordinateurs.');
@@ -174,7 +159,7 @@ begin
   return query
     select f.* from public.feedback f
      where f.status in ('answered', 'closed') and f.deleted_at is null
-       and f.updated_at < sync_private.feedback_window_start()
+       and f.updated_at < window_start
        and (f_kind is null or f.kind = f_kind)
        and (f_status is null or f.status = f_status)
        and (f_prestation is null or (f.kind in ('prestation', 'fiche_liaison') and f.subject_id = f_prestation))
