@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createClient } from '@supabase/supabase-js'
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { BACKEND_URL } from '../../playwright.config'
-import { ANON_KEY, DEMO_PASSWORD, expectNoAxeViolations, signInAsStaff } from './fixtures'
+import { ANON_KEY, DEMO_PASSWORD, deviceRows, expectNoAxeViolations, signInAsStaff } from './fixtures'
 
 const AUTHOR = 'allocataire2@demo.reperes.paris'
 const EXTRA = 70
@@ -66,19 +66,9 @@ test('the inbox shows 50 feedback at a time, and more on request', async ({ page
   }
 })
 
-/** The feedback ids the coordinator's device holds (IndexedDB, as synced). */
-async function heldFeedback(page: import('@playwright/test').Page): Promise<string[]> {
-  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const open = indexedDB.open('reperes')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const all = open.result.transaction('feedback').objectStore('feedback').getAllKeys()
-      all.onsuccess = () => {
-        open.result.close()
-        resolve(all.result.map(String))
-      }
-    }
-  }))
+/** The feedback ids the coordinator's device holds. */
+async function heldFeedback(page: Page): Promise<string[]> {
+  return (await deviceRows<{ id: string }>(page, 'feedback')).map(r => r.id)
 }
 
 test('older answered and closed feedback stays on the server: listed on request, opened, then kept and reopened', async ({ page, browser }) => {

@@ -25,6 +25,21 @@ export async function waitForServiceWorker(page: Page) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true)
 }
 
+/** Every row a table of the app's IndexedDB holds now (what the device keeps, as synced). */
+export async function deviceRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(name => new Promise<T[]>((resolve, reject) => {
+    const open = indexedDB.open('reperes')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const all = open.result.transaction(name).objectStore(name).getAll()
+      all.onsuccess = () => {
+        open.result.close()
+        resolve(all.result as T[])
+      }
+    }
+  }), table)
+}
+
 /** The local stack's public anon key (also in .env.e2e). */
 export const ANON_KEY = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
 

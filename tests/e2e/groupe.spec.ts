@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { chooseLocale, expectNoAxeViolations, waitForServiceWorker } from './fixtures'
+import { chooseLocale, deviceRows, expectNoAxeViolations, waitForServiceWorker } from './fixtures'
 
 const DEMO_PASSWORD = 'demo-password'
 const COORDINATOR = 'coordinator@demo.reperes.paris'
@@ -104,17 +104,7 @@ test('a document review: opened, commented offline, submitted online, outcome pu
   const consultationUrl = coordinator.url()
   await coordinator.goto('/admin/consultations')
   await expect(coordinator.getByRole('row', { name: new RegExp(title) }).getByTestId('consultation-answers')).toHaveText('1')
-  expect(await coordinator.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('reperes')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const count = open.result.transaction('evaluations').objectStore('evaluations').count()
-      count.onsuccess = () => {
-        open.result.close()
-        resolve(count.result)
-      }
-    }
-  }))).toBe(0)
+  expect(await deviceRows(coordinator, 'evaluations')).toEqual([])
   await coordinator.goto(consultationUrl)
   const outcome = 'La lettre dit désormais « Nous vous invitons à un rendez-vous ». Merci au groupe ressource.'
   await coordinator.getByRole('textbox', { name: /^Ce qui a changé/ }).fill(outcome)
