@@ -4,20 +4,13 @@
 // Paris day lasts 23 or 25 hours on the DST weekends.
 // Digits stay Latin in every language, as elsewhere in the app.
 
-export const PARIS_TIME_ZONE = 'Europe/Paris'
+import { dateFormatter, PARIS_TIME_ZONE } from '@/domain/dateFormat'
+
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-const formats = new Map<string, Intl.DateTimeFormat>()
-
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
-  let f = formats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { numberingSystem: 'latn', timeZone: PARIS_TIME_ZONE, ...options })
-    formats.set(key, f)
-  }
-  return f
+  return dateFormatter(locale, { timeZone: PARIS_TIME_ZONE, ...options })
 }
 
 function toMs(value: string | number | Date): number {
