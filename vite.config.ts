@@ -3,6 +3,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { compressedPreviewPlugin } from './vite/compressedPreview.ts'
 import { cspPlugin } from './vite/csp.ts'
 import { PRELOADED_PAGES } from './vite/preloadedPages.ts'
 import { pageFile, routePreloadPlugin } from './vite/routePreload.ts'
@@ -67,6 +68,8 @@ export default defineConfig({
     // Content-Security-Policy <meta> in the built index.html (vite/csp.ts).
     cspPlugin(),
     routePreloadPlugin({ pages: PRELOADED_PAGES }),
+    // `vite preview` answers gzip-compressed text, as the production host does.
+    compressedPreviewPlugin(),
   ],
   build: {
     target: 'es2022',
