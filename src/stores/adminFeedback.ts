@@ -140,9 +140,9 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
     const row = archived.get(id) ?? await fetchFeedbackItem(id, me)
     if (!row)
       return 'missing'
-    const [db, { keepFetchedRows }] = await Promise.all([loadDb(), import('@/sync/fetched')])
-    await keepFetchedRows(db, 'feedback', [row], me)
-    return 'held'
+    const [db, { holdFetchedRow }] = await Promise.all([loadDb(), import('@/sync/fetched')])
+    // Not stored (signed out, or another user, meanwhile): nothing will show, say so.
+    return await holdFetchedRow(db, 'feedback', row, me) ? 'held' : 'missing'
   }
 
   function subjectName(i: InboxItem): string | null {

@@ -29,3 +29,14 @@ export async function keepFetchedRows(db: ReperesDb, table: ServerTable, rows: r
     return [...ids]
   })
 }
+
+/**
+ * Stores one fetched row and says whether the device, still `userId`'s, now holds
+ * it (this copy, or a newer one a pull brought). False after a sign-out or a change
+ * of user meanwhile: the screen that asked must not wait for a row that never comes.
+ */
+export async function holdFetchedRow(db: ReperesDb, table: ServerTable, row: ServerRow, userId: string): Promise<boolean> {
+  if ((await keepFetchedRows(db, table, [row], userId)).length > 0)
+    return true
+  return (await db.meta.get(OWNER_KEY))?.value === userId && (await db.serverTable(table).get(row.id)) !== undefined
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { readRow } from '@/db/read'
 import { OWNER_KEY } from '@/db/schema'
-import { keepFetchedRows } from '@/sync/fetched'
+import { holdFetchedRow, keepFetchedRows } from '@/sync/fetched'
 import { writeMutation } from '@/sync/write'
 import { closeDbs, makeDb, USER_A, USER_B } from './helpers'
 
@@ -51,5 +51,23 @@ describe('keepFetchedRows', () => {
     expect(await db.serverTable('feedback').count()).toBe(0)
     const empty = makeDb()
     expect(await keepFetchedRows(empty, 'feedback', [row(4)], USER_A)).toEqual([])
+  })
+})
+
+describe('holdFetchedRow', () => {
+  it('says the device holds the row when it stored it, or holds a newer copy already', async () => {
+    const db = await ownedBy(USER_A)
+    expect(await holdFetchedRow(db, 'feedback', row(4), USER_A)).toBe(true)
+    expect(await db.serverTable('feedback').get(ID)).toMatchObject({ version: 4 })
+    await db.serverTable('feedback').put(row(6, 'answered'))
+    expect(await holdFetchedRow(db, 'feedback', row(5), USER_A)).toBe(true)
+    expect(await db.serverTable('feedback').get(ID)).toMatchObject({ version: 6 })
+  })
+
+  it('says it does not once the device is someone else\'s or nobody\'s (a sign-out during the fetch)', async () => {
+    const other = await ownedBy(USER_B)
+    await other.serverTable('feedback').put(row(6))
+    expect(await holdFetchedRow(other, 'feedback', row(4), USER_A)).toBe(false)
+    expect(await holdFetchedRow(makeDb(), 'feedback', row(4), USER_A)).toBe(false)
   })
 })
