@@ -130,6 +130,29 @@ export function themesOf(items: readonly InboxItem[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t)
 }
 
+/**
+ * The themes the inbox offers to filter by: those of the items at hand (on the
+ * device, and the older ones read so far), most used first, and the one chosen
+ * (from a bookmarked address) even when none of those items has it: the filter
+ * then shows what it applies, and still finds the server's older items.
+ */
+export function themeChoices(items: readonly InboxItem[], chosen: string): string[] {
+  const themes = themesOf(items)
+  return chosen !== 'all' && !themes.includes(chosen) ? [...themes, chosen] : themes
+}
+
+/**
+ * The prestations the inbox offers to filter by: the whole catalogue the device
+ * holds, by title (older feedback, on the server, may be about any of them), and
+ * the one chosen even if the catalogue no longer has it (shown by its id).
+ */
+export function prestationChoices(catalogue: ReadonlyMap<string, string>, chosen: string, locale = 'fr'): { id: string, title: string }[] {
+  const choices = [...catalogue].map(([id, title]) => ({ id, title: title || id }))
+  if (chosen !== 'all' && !catalogue.has(chosen))
+    choices.push({ id: chosen, title: chosen })
+  return choices.sort((a, b) => a.title.localeCompare(b.title, locale))
+}
+
 export function inboxCounts(items: readonly InboxItem[]): { open: number, unread: number, changeReferent: number } {
   const open = items.filter(isOpen)
   return {

@@ -157,6 +157,8 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
   }
 
   const prestationName = (id: string) => snapshot.value?.prestations.get(id) ?? null
+  /** Every prestation the device holds, id → title: the inbox's prestation filter. */
+  const prestationTitles = computed(() => snapshot.value?.prestations ?? new Map<string, string>())
   const structureName = (id: string | null) => (id ? snapshot.value?.structures.get(id) ?? null : null)
 
   const answer = (id: string, text: string, locale: ContentLocale | null) =>
@@ -165,6 +167,6 @@ export const useAdminFeedbackStore = defineStore('adminFeedback', () => {
   const setStatus = (id: string, status: InboxItem['status']) => sync.write('feedback.set_status', { id, status })
 
   return {
-    snapshot, items, loaded, people, coordinators, item, open, remember, subjectName, prestationName, structureName, nameAuthors, answer, assign, setStatus,
+    snapshot, items, loaded, people, coordinators, item, open, remember, subjectName, prestationName, prestationTitles, structureName, nameAuthors, answer, assign, setStatus,
   }
 })

@@ -146,3 +146,21 @@ test('older answered and closed feedback stays on the server: listed on request,
   await page.getByTestId('feedback-archive-more').click()
   await expect(page.getByTestId('feedback-archive-list').locator(`[data-feedback="${ARCHIVED}"]`)).toHaveCount(0)
 })
+
+test('the filters offer the whole catalogue, and keep a bookmarked theme no item on the device has', async ({ page }) => {
+  // No feedback has this theme: the address still applies it, and the select says so.
+  await signInAsStaff(page, 'coordinator@demo.reperes.paris', '/admin/avis?statut=closed&theme=transports')
+  await expect(page.getByTestId('feedback-archive')).toBeVisible()
+  const theme = page.getByTestId('filter-theme')
+  await expect(theme).toHaveValue('transports')
+  await expect(theme.locator('option:checked')).toHaveText('transports')
+  await expect(page.getByRole('status').filter({ hasText: /avis$/ })).toHaveText('Aucun avis')
+  // A prestation nobody wrote about is offered too: its older feedback may be on the server.
+  const prestation = page.getByTestId('filter-prestation')
+  await expect(prestation.locator('option', { hasText: /^Passerelles linguistiques$/ })).toHaveCount(1)
+  await prestation.selectOption({ label: 'Passerelles linguistiques' })
+  await expect(page).toHaveURL(/prestation=b0000000-0000-4000-8000-000000000001/)
+  await expect(page).toHaveURL(/theme=transports/)
+  await expect(theme).toHaveValue('transports')
+  await expectNoAxeViolations(page, '/admin/avis (filters from the address)')
+})

@@ -1,7 +1,7 @@
 import type { InboxItem } from '@/domain/adminFeedback'
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_FILTER, filterFromQuery, filterInbox, filterToQuery, inboxCounts, matchesFilter, themesOf, toInboxItem,
+  DEFAULT_FILTER, filterFromQuery, filterInbox, filterToQuery, inboxCounts, matchesFilter, prestationChoices, themeChoices, themesOf, toInboxItem,
 } from '@/domain/adminFeedback'
 
 const ME = 'c0000000-0000-4000-8000-00000000000c'
@@ -60,6 +60,22 @@ describe('filters', () => {
 
   it('lists themes, most used first', () => {
     expect(themesOf(ITEMS)).toEqual(['horaires', 'duree'])
+  })
+
+  it('offers the themes at hand, and the chosen one even if no item at hand has it', () => {
+    expect(themeChoices(ITEMS, 'all')).toEqual(['horaires', 'duree'])
+    expect(themeChoices(ITEMS, 'duree')).toEqual(['horaires', 'duree'])
+    expect(themeChoices(ITEMS, 'transport')).toEqual(['horaires', 'duree', 'transport'])
+    expect(themeChoices([], 'transport')).toEqual(['transport'])
+    expect(themeChoices([], 'all')).toEqual([])
+  })
+
+  it('offers every prestation of the catalogue by title, and the chosen one even if gone', () => {
+    const catalogue = new Map([['p2', 'Ateliers numériques'], ['p1', 'Écrivain public'], ['p3', 'Coaching emploi'], ['p4', '']])
+    expect(prestationChoices(catalogue, 'all').map(p => p.title)).toEqual(['Ateliers numériques', 'Coaching emploi', 'Écrivain public', 'p4'])
+    expect(prestationChoices(catalogue, 'p1')).toHaveLength(4)
+    expect(prestationChoices(catalogue, 'gone').find(p => p.id === 'gone')).toEqual({ id: 'gone', title: 'gone' })
+    expect(prestationChoices(new Map(), 'all')).toEqual([])
   })
 
   it('round-trips through the address, ignoring unknown values', () => {
