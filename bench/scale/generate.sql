@@ -309,7 +309,7 @@ begin
   while i < total loop
     insert into public.feedback (id, author_id, kind, subject_id, body, rating, share_with_groupe, contact_back,
                                  status, answer, answered_at, answered_by, assigned_to, created_at, updated_at,
-                                 version, row_xid)
+                                 version, row_xid, themes)
     select bench_gen.uid('feedback', g), bench_gen.uid('allocataire', x.n::int), x.kind,
            case when x.kind = 'prestation' then bench_gen.uid('prestation', g % 300) end,
            'L''accueil était bien, mais les horaires ne conviennent pas aux parents.',
@@ -323,7 +323,15 @@ begin
            case z.status when 'received' then x.at when 'read' then y.read_at
                          when 'answered' then y.answered_at else y.closed_at end,
            case z.status when 'received' then 1 when 'read' then 2 when 'answered' then 3 else 4 end,
-           pg_current_xact_id()
+           pg_current_xact_id(),
+           -- Themes, as the groupe ressource tags what is shared with it: most shared items
+           -- get one, "horaires" the most common (3 in 10), "langue-des-signes" the rarest
+           -- (1 item in 1,000 overall).
+           case when g % 1000 = 3 then array['langue-des-signes']
+                when x.kind <> 'change_referent' and g % 5 < 2 and g % 7 <> 0
+                then array[(array['horaires', 'horaires', 'horaires', 'accueil', 'accueil', 'transport', 'numerique',
+                                  'garde-enfants', 'langue', 'documents'])[1 + (g / 5) % 10]]
+                else '{}' end
     from generate_series(i, least(i + b, total) - 1) g
     cross join lateral (select (hashtext('f' || g)::bigint & 2147483647) % allocs as n,
                                (hashtext('fc' || g)::bigint & 2147483647) % coords as c,

@@ -373,6 +373,14 @@ async function coordinatorFeedback(c: pg.ClientBase, users: User[], firsts: Firs
   replay('admin_feedback_archive, first page', () => archive(u0, {}))
   replay('admin_feedback_archive, page 21', () => archive(u0, { before: page21 }))
   replay('admin_feedback_archive, a theme no item has', () => archive(u0, { theme: 'bench-no-such-theme' }))
+  replay('admin_feedback_archive, a rare theme', () => archive(u0, { theme: 'langue-des-signes' }))
+  replay('admin_feedback_archive, the most common theme', () => archive(u0, { theme: 'horaires' }))
+  // Page 5 of the most common theme: the cursor of its 4th page, read once untimed.
+  let themePage5: Filter['before']
+  for (let p = 0; p < 4; p++) {
+    const [, rows] = await archive(u0, { theme: 'horaires', before: themePage5 }) as readonly [number, { created_at: string; id: string }[]]
+    themePage5 = rows.at(-1)
+  }
   const { rows: [oldest] } = await c.query<{ created_at: string; id: string }>(
     `select to_json(created_at) #>> '{}' as created_at, id from public.feedback
       where status in ('answered', 'closed') and deleted_at is null and updated_at < now() - interval '90 days'
@@ -381,8 +389,11 @@ async function coordinatorFeedback(c: pg.ClientBase, users: User[], firsts: Firs
   await time(`admin_feedback_archive, first page, kind 'prestation', assigned 'me'`,
     u => archive(u, { kind: 'prestation', assigned: 'me' }))
   await time(`admin_feedback_archive, first page, status 'closed'`, u => archive(u, { status: 'closed' }))
-  // No item has this theme: the filter reads the whole archive to return nothing.
+  // Themes (generate.sql): none, the rarest (≈ 0.1 % of the items) and the most common (≈ 10 %).
   await time(`admin_feedback_archive, a theme no item has`, u => archive(u, { theme: 'bench-no-such-theme' }))
+  await time(`admin_feedback_archive, a rare theme`, u => archive(u, { theme: 'langue-des-signes' }))
+  await time(`admin_feedback_archive, the most common theme`, u => archive(u, { theme: 'horaires' }))
+  await time(`admin_feedback_archive, the most common theme, page 5`, u => archive(u, { theme: 'horaires', before: themePage5 }))
   const { rows: ids } = await c.query<{ id: string; archived: boolean }>(
     `select id, updated_at < now() - interval '90 days' and status in ('answered', 'closed') as archived
        from public.feedback where deleted_at is null order by md5(id::text) limit 200`)

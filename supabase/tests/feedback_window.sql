@@ -4,7 +4,7 @@
 -- (fb…06, closed about 190 days ago).
 begin;
 \ir helpers/setup.psql
-select plan(34);
+select plan(42);
 
 -- Stamp this transaction's writes as committed long ago (sync_pull serves only finished
 -- transactions; a pgTAP file is one transaction still running).
@@ -158,6 +158,37 @@ select is((select array_agg(i order by n, o) from pages, unnest(ids) with ordina
   'every archived item once, newest first across pages');
 select is(cardinality(pg_temp.archive('{"lim":0}')), 1, 'lim is clamped to at least 1');
 select is(cardinality(pg_temp.archive('{"lim":100000}')), 13, 'and to at most 200');
+
+-- A theme's pages come through the theme index and its helper (20261125001900_feedback_archive_theme.sql).
+select tests.act_as('postgres');
+set local session_replication_role = replica;
+update public.feedback set themes = '{transport,horaires}'
+ where id::text like 'fb900000-%' and right(id::text, 2)::int % 2 = 0;
+update public.feedback set deleted_at = now() where id = 'fb900000-0000-4000-8000-000000000012';
+set local session_replication_role = origin;
+create temp table themed as
+  select f.id, f.created_at, row_number() over (order by f.created_at desc, f.id desc) as n
+    from public.feedback f
+   where f.themes @> '{transport}' and f.deleted_at is null;
+grant all on themed to public;
+select tests.act_as('coordinator');
+select is(pg_temp.archive('{"theme":"transport"}'), (select array_agg(id order by n) from themed),
+  'a theme: its archived items, newest first, without the deleted one');
+select is(cardinality(pg_temp.archive('{"theme":"transport"}')), 5, 'five of the six so themed are left');
+select is(pg_temp.archive(jsonb_build_object('theme', 'transport', 'lim', 3,
+            'before_created', (select created_at from themed where n = 3), 'before_id', (select id from themed where n = 3))),
+  (select array_agg(id order by n) from themed where n > 3), 'its second page starts after the first one''s last item');
+select is(pg_temp.archive('{"theme":"horaires","kind":"prestation"}'), array['fb000000-0000-4000-8000-000000000006']::uuid[],
+  'a theme with the other filters');
+select is(pg_temp.archive('{"theme":"transport","kind":"booklet"}'), '{}'::uuid[], 'a theme and another type: nothing');
+select is(pg_temp.archive('{"theme":"aucun-avis"}'), '{}'::uuid[], 'a theme no item has: nothing');
+select ok((select p.prosecdef and p.proconfig @> array['search_path=""'] and not has_function_privilege('anon', p.oid, 'execute')
+             from pg_proc p where p.oid = 'sync_private.feedback_archive_ids(text,text,text,uuid,text,timestamptz,uuid,int)'::regprocedure),
+  'the theme helper: security definer, empty search_path, no anon execute');
+select tests.act_as('referent');
+select is((select count(*)::int from sync_private.feedback_archive_ids('horaires', null, null, null, null, null, null, 50)), 0,
+  'the theme helper gives anyone but a coordinator nothing');
+select tests.act_as('coordinator');
 
 -- ---- bad input ----
 select throws_ok($$ select pg_temp.archive('{"status":"received"}') $$, '22023',
