@@ -183,6 +183,12 @@ describe('roles and claims', () => {
     const archive = await client.rpc('admin_feedback_archive', { status: 'closed', kind: 'prestation', lim: 10 })
     expect(archive.error).toBeNull()
     expect(archive.data).toEqual([expect.objectContaining({ id: ARCHIVED, status: 'closed', themes: ['horaires'], version: expect.any(Number) })])
+    // By theme: through the private helper and its index (20261125001900_feedback_archive_theme.sql).
+    const themed = await client.rpc('admin_feedback_archive', { theme: 'horaires' })
+    expect(themed.error).toBeNull()
+    expect((themed.data as { id: string }[]).map(r => r.id)).toEqual([ARCHIVED])
+    expect((await client.rpc('admin_feedback_archive', { theme: 'horaires', kind: 'booklet' })).data).toEqual([])
+    expect((await client.rpc('admin_feedback_archive', { theme: 'aucun-avis' })).data).toEqual([])
     const one = await client.rpc('admin_feedback_get', { id: ARCHIVED })
     expect(one.data).toEqual([expect.objectContaining({ id: ARCHIVED, answer: 'Un créneau du matin ouvre en septembre.' })])
 
