@@ -7,15 +7,25 @@
 import { SCREEN_PRELOAD_ATTRIBUTE } from './screenPreload'
 
 let gate: Promise<void> = Promise.resolve()
+let held = false
 
-/** Resolves once the first screen has been painted (at once if nobody held the gate). */
+/** A task of its own: a macrotask, so the browser may paint and handle input in between. */
+const nextTask = () => new Promise<void>(resolve => setTimeout(resolve, 0))
+
+/**
+ * Resolves once the first screen has been painted (at once if nobody held the
+ * gate). Each waiter resumes in a task of its own: the work queued behind the
+ * gate (opening the database, the service worker's prompts, the sync session)
+ * would otherwise run as one long task right after the paint.
+ */
 export function whenFirstScreenShown(): Promise<void> {
-  return gate
+  return held ? gate.then(nextTask) : gate
 }
 
 /** Holds the gate; the returned function opens it after the next paint. */
 export function holdUntilFirstScreen(): () => void {
   let open!: () => void
+  held = true
   gate = new Promise<void>((resolve) => {
     open = resolve
   })

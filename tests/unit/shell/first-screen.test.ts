@@ -13,8 +13,8 @@ async function freshGate() {
 const settled = async (p: Promise<void>) => {
   let done = false
   void p.then(() => (done = true))
-  await Promise.resolve()
-  await Promise.resolve()
+  for (let i = 0; i < 10; i++)
+    await Promise.resolve()
   return done
 }
 
@@ -48,8 +48,33 @@ describe('first-screen gate', () => {
     expect(await settled(gate)).toBe(false)
     expect(idle).toHaveLength(1)
     idle[0]!({ didTimeout: false, timeRemaining: () => 10 })
+    // Open: the waiter resumes in a task of its own, not within the idle callback.
+    expect(await settled(gate)).toBe(false)
+    vi.advanceTimersByTime(0)
     expect(await settled(gate)).toBe(true)
     expect(performance.getEntriesByName('reperes:first-screen', 'mark').length).toBeGreaterThan(0)
+  })
+
+  it('resumes each waiter in a task of its own, so their work does not add up to one long task', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { holdUntilFirstScreen, whenFirstScreenShown } = await freshGate()
+    const open = holdUntilFirstScreen()
+    const order: string[] = []
+    const waiters = ['database', 'prompts', 'sync'].map(name => whenFirstScreenShown().then(() => {
+      order.push(name)
+      // Work queued by this waiter: it must not run inside the next waiter's task.
+      queueMicrotask(() => order.push(`${name} done`))
+    }))
+    open()
+    vi.advanceTimersByTime(1_000)
+    await settled(Promise.resolve())
+    expect(order).toEqual([])
+    // One timer per waiter: each one's work is done before the next begins (resumed in
+    // the same task, they would all start before any of their queued work ran).
+    await vi.runAllTimersAsync()
+    await Promise.all(waiters)
+    expect(order).toEqual(['database', 'database done', 'prompts', 'prompts done', 'sync', 'sync done'])
   })
 
   it('opens after a second in a tab that gets no frames', async () => {
@@ -61,7 +86,10 @@ describe('first-screen gate', () => {
     vi.advanceTimersByTime(999)
     expect(await settled(whenFirstScreenShown())).toBe(false)
     vi.advanceTimersByTime(1)
-    expect(await settled(whenFirstScreenShown())).toBe(true)
+    const gate = whenFirstScreenShown()
+    expect(await settled(gate)).toBe(false)
+    vi.advanceTimersByTime(0)
+    expect(await settled(gate)).toBe(true)
   })
 
   it('keeps the local database closed until then', async () => {
