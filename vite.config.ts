@@ -3,6 +3,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { compileHintsPlugin } from './vite/compileHints.ts'
 import { compressedPreviewPlugin } from './vite/compressedPreview.ts'
 import { cspPlugin } from './vite/csp.ts'
 import { PRELOADED_PAGES } from './vite/preloadedPages.ts'
@@ -68,6 +69,10 @@ export default defineConfig({
     // Content-Security-Policy <meta> in the built index.html (vite/csp.ts).
     cspPlugin(),
     routePreloadPlugin({ pages: PRELOADED_PAGES }),
+    // V8 compiles the boot's code with its download, off the main thread
+    // (vite/compileHints.ts): the entry with the framework and the shell, and
+    // the local database's library, which every screen opens at once.
+    compileHintsPlugin({ modules: ['src/db/database.ts'] }),
     // `vite preview` answers gzip-compressed text, as the production host does.
     compressedPreviewPlugin(),
   ],

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { COMPILE_HINT } from '../vite/compileHints.ts'
 import { startPreview } from './preview-server.mjs'
 
 const BUDGET = { js: 90 * 1024, css: 15 * 1024 }
@@ -78,7 +79,21 @@ async function measure(path) {
   return ok
 }
 
+/**
+ * The scripts index.html loads (the entry and what it preloads) must carry V8's
+ * compile hint on their first line (vite/compileHints.ts): without it the boot
+ * compiles them on the main thread, function by function.
+ */
+function checkCompileHints() {
+  const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8')
+  const scripts = [...html.matchAll(/<(?:script type="module"[^>]*src|link rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(m => m[1])
+  const missing = scripts.filter(path => !readFileSync(join(root, 'dist', path), 'utf8').startsWith(`${COMPILE_HINT}\n`))
+  console.log(`compile hint on the boot's scripts: ${scripts.length - missing.length} of ${scripts.length}${missing.length ? ` — MISSING on ${missing.join(', ')}` : ' ok'}`)
+  return scripts.length > 0 && missing.length === 0
+}
+
 try {
+  failed = !checkCompileHints() || failed
   for (const path of ['/', '/livret', '/prestations', '/prestations/evenements', '/structures', '/connexion'])
     failed = !(await measure(path)) || failed
   process.exitCode = failed ? 1 : 0
