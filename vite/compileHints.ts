@@ -15,7 +15,7 @@
 // and memory for nothing.
 import type { Plugin, ResolvedConfig, Rolldown } from 'vite'
 import { resolve } from 'node:path'
-import { staticClosure } from './routePreload.ts'
+import { bundleChunks, chunkStartingAt, staticClosure } from './routePreload.ts'
 
 type OutputChunk = Rolldown.OutputChunk
 
@@ -58,15 +58,11 @@ export function compileHintsPlugin(options: CompileHintsOptions): Plugin {
       // top of the chunks that import others lazily: the hint must come first.
       order: 'post',
       handler(_output, bundle) {
-        const chunks = new Map<string, OutputChunk>()
-        for (const file of Object.values(bundle)) {
-          if (file.type === 'chunk')
-            chunks.set(file.fileName, file)
-        }
+        const chunks = bundleChunks(bundle)
         const byModule = (module: string) => {
           const id = resolve(config.root, module)
-          const chunk = [...chunks.values()].find(c => c.facadeModuleId === id)
-            ?? [...chunks.values()].find(c => c.moduleIds.includes(id))
+          // A module grouped into a shared chunk (vite.config.ts) starts none.
+          const chunk = chunkStartingAt(chunks, id) ?? [...chunks.values()].find(c => c.moduleIds.includes(id))
           if (!chunk)
             throw new Error(`compile hints: no chunk holds ${module}`)
           return chunk

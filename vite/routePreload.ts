@@ -36,6 +36,21 @@ export function pageFile(path: string): string {
   return `${path.slice(1)}.html`
 }
 
+/** The bundle's chunks (its assets left out), by file name. */
+export function bundleChunks(bundle: Rolldown.OutputBundle): Map<string, OutputChunk> {
+  const chunks = new Map<string, OutputChunk>()
+  for (const file of Object.values(bundle)) {
+    if (file.type === 'chunk')
+      chunks.set(file.fileName, file)
+  }
+  return chunks
+}
+
+/** The chunk whose entry point is this module (a view, a locale file…). */
+export function chunkStartingAt(chunks: Map<string, OutputChunk>, id: string): OutputChunk | undefined {
+  return [...chunks.values()].find(c => c.facadeModuleId === id)
+}
+
 /** A chunk and every chunk it imports statically, in load order, without those `loaded` holds. */
 export function staticClosure(start: OutputChunk, chunks: Map<string, OutputChunk>, loaded: Set<string>): OutputChunk[] {
   const out: OutputChunk[] = []
@@ -83,14 +98,9 @@ export function routePreloadPlugin(options: RoutePreloadOptions): Plugin {
         if (!index || index.type !== 'asset')
           return
         const html = String(index.source)
-        const chunks = new Map<string, OutputChunk>()
-        for (const file of Object.values(bundle)) {
-          if (file.type === 'chunk')
-            chunks.set(file.fileName, file)
-        }
+        const chunks = bundleChunks(bundle)
         const byModule = (module: string) => {
-          const id = resolve(config.root, module)
-          const chunk = [...chunks.values()].find(c => c.facadeModuleId === id)
+          const chunk = chunkStartingAt(chunks, resolve(config.root, module))
           if (!chunk)
             throw new Error(`route preload: no chunk starts at ${module}`)
           return chunk
