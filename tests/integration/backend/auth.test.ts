@@ -257,13 +257,16 @@ describe('gateway and misc', () => {
 describe('access token expiry', () => {
   let short: TestBackend
   beforeAll(async () => {
-    short = await startTestBackend({ jwtExpirySeconds: 1 })
+    // Two seconds, not one: exp is whole seconds from a floored iat and jose
+    // floors the clock too, so a one-second token can die within milliseconds
+    // of being issued, and the refreshed token would then be refused.
+    short = await startTestBackend({ jwtExpirySeconds: 2 })
   })
   afterAll(() => short?.close())
 
   it('expires access tokens after the configured time; supabase-js then refreshes by itself', async () => {
     const { client, session } = await short.signInWithCode('short@example.org')
-    expect(session.expires_in).toBe(1)
+    expect(session.expires_in).toBe(2)
     expect((await client.rpc('sync_pull', {})).error).toBeNull()
     await new Promise((r) => setTimeout(r, 2100))
     const expired = await short.client(session.access_token).rpc('sync_pull', {})
