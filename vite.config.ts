@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 import { compileHintsPlugin } from './vite/compileHints.ts'
 import { compressedPreviewPlugin } from './vite/compressedPreview.ts'
 import { cspPlugin } from './vite/csp.ts'
+import { deferredManifestPlugin } from './vite/deferredManifest.ts'
 import { PRELOADED_PAGES } from './vite/preloadedPages.ts'
 import { pageFile, routePreloadPlugin } from './vite/routePreload.ts'
 
@@ -66,6 +67,9 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // The manifest's link leaves the pages; the app adds it after its first
+    // paint (src/services/manifestLink.ts).
+    deferredManifestPlugin(),
     // Content-Security-Policy <meta> in the built index.html (vite/csp.ts).
     cspPlugin(),
     routePreloadPlugin({ pages: PRELOADED_PAGES }),

@@ -115,6 +115,20 @@ for (const locale of ['fr', 'ar'] as const) {
   })
 }
 
+test('the pages as served name no manifest; the app links it after its first screen, and the browser reads it', async ({ page, request }) => {
+  for (const path of ['/', '/livret', '/prestations', '/prestations/evenements', '/structures', '/connexion'])
+    expect(await (await request.get(path)).text()).not.toContain('rel="manifest"')
+  await page.goto('/livret')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(1)
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest')
+  const cdp = await page.context().newCDPSession(page)
+  await expect.poll(async () => (await cdp.send('Page.getAppManifest')).url).toMatch(/\/manifest\.webmanifest$/)
+  const manifest = await cdp.send('Page.getAppManifest')
+  expect(manifest.errors).toEqual([])
+  expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({ short_name: 'Repères', start_url: '/' })
+})
+
 test('the manifest describes an installable app', async ({ request }) => {
   const manifest = await (await request.get('/manifest.webmanifest')).json()
   expect(manifest).toMatchObject({ name: 'Repères — RSA Paris', short_name: 'Repères', lang: 'fr', dir: 'ltr', display: 'standalone', theme_color: '#1d4f91' })
