@@ -24,7 +24,6 @@ export default mergeConfig(viteConfig, defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -26,8 +26,10 @@ export async function openFromSnapshot(cacheDir: string, seed: boolean, log: (ms
     await migrate(db, { seed, log })
     const dump = Buffer.from(await (await db.dump!()).arrayBuffer())
     mkdirSync(cacheDir, { recursive: true })
+    // Older dumps go; this key's files stay (another worker may be writing its own copy).
+    const current = path.basename(file)
     for (const old of readdirSync(cacheDir)) {
-      if (old.startsWith(`${prefix}-`) && path.join(cacheDir, old) !== file) rmSync(path.join(cacheDir, old), { force: true })
+      if (old.startsWith(`${prefix}-`) && !old.startsWith(current)) rmSync(path.join(cacheDir, old), { force: true })
     }
     // Written aside then renamed: parallel test workers never read half a file.
     const tmp = `${file}.${process.pid}.tmp`

@@ -10,11 +10,21 @@ export async function chooseLocale(page: Page, locale: 'fr' | 'en' | 'ar') {
   await expect(page.locator('html')).toHaveAttribute('lang', locale)
 }
 
+/**
+ * axe's WCAG 2.1 A/AA violations on the page as it is, as "rule: targets".
+ * Legacy mode runs axe.run() in the page itself. The default mode finishes each
+ * run in a new blank page, for cross-origin frames the app never has
+ * (frame-src 'none'); that new page doubled the time of every check (≈ 2.5 s
+ * against 1.2 s a screen on a 2-core machine).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
+}
+
 /** Zero axe violations against WCAG 2.1 A/AA rules. */
 export async function expectNoAxeViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const summary = results.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
-  expect(summary, `axe violations on ${context}`).toEqual([])
+  expect(await axeViolations(page), `axe violations on ${context}`).toEqual([])
 }
 
 /** Resolves once the service worker controls the page (not only `ready`). */
