@@ -19,6 +19,10 @@ export default mergeConfig(viteConfig, defineConfig({
       {
         extends: true,
         test: {
+          // Files run in parallel, each on its own PGlite backend. On PostgreSQL
+          // (test:integration:pg) they run one at a time: its databases share one
+          // cluster, whose transaction horizon (sync_pull's) another file's open
+          // transaction holds back, so a pull could miss a write made just before.
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
