@@ -54,7 +54,7 @@ export function cspPlugin(options: CspOptions = {}): Plugin {
       policy = contentSecurityPolicy({ supabaseUrl: supabaseUrl || undefined, realtime: options.realtime })
     },
     transformIndexHtml: {
-      // After every other plugin (the PWA manifest link included) has written the page.
+      // After the other plugins have written the page (any script or style they add is checked).
       order: 'post',
       handler(html) {
         if (INLINE_SCRIPT.test(html))
