@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { PRELOADED_PAGES } from '../../vite/preloadedPages'
 import { axeViolations, chooseLocale, expectNoAxeViolations, ROUTES, waitForServiceWorker } from './fixtures'
 
 test('the app loads with its title, header and bottom navigation', async ({ page }) => {
@@ -134,7 +135,8 @@ for (const locale of ['fr', 'ar'] as const) {
 }
 
 test('the pages as served name no manifest; the app links it after its first screen, and the browser reads it', async ({ page, request }) => {
-  for (const path of ['/', '/livret', '/prestations', '/prestations/evenements', '/structures', '/connexion'])
+  // index.html, and every page the build writes for a public screen.
+  for (const path of ['/', ...Object.keys(PRELOADED_PAGES)])
     expect(await (await request.get(path)).text()).not.toContain('rel="manifest"')
   await page.goto('/livret')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
