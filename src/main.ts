@@ -6,6 +6,7 @@ import { i18n, loadLocale, loadScreenMessages } from './modules/i18n'
 import { pinia } from './modules/pinia'
 import { pageTitle, router } from './modules/router'
 import { holdUntilFirstScreen, screenAtHand } from './services/firstScreen'
+import { hasStoredSession } from './services/storageKeys'
 import { useAuthStore } from './stores/auth'
 import { useSettingsStore } from './stores/settings'
 
@@ -30,8 +31,12 @@ async function start() {
     await Promise.race([router.isReady().catch(() => {}), new Promise(resolve => setTimeout(resolve, SCREEN_WAIT_MS))])
   app.mount('#app')
   await router.isReady().finally(firstScreenShown)
-  // The other screens' words, once the first screen is painted.
-  setTimeout(() => void loadScreenMessages(settings.locale).catch(() => {}), 0)
+  // A signed-in device fetches its screens' words once the first screen is
+  // painted: those screens are a tap away. A visitor's next screen fetches its
+  // words with its code (router.ts): fetched now, they would be evaluated and
+  // handed to vue-i18n, re-rendering the page, while it starts up.
+  if (hasStoredSession())
+    setTimeout(() => void loadScreenMessages(settings.locale).catch(() => {}), 0)
   // Starts the sync session at once on a signed-in device, otherwise when a
   // screen first reads data or shortly after load: the first screen stays small.
   useAuthStore().autoStart()

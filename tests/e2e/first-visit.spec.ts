@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations } from './fixtures'
+import { FIRST_INSTALL_DELAY_MS } from '../../src/services/serviceWorkerStart'
+import { expectNoAxeViolations, waitForServiceWorker } from './fixtures'
 
 // A first visit to a public screen: its own page preloads the screen's code
 // and words (vite/routePreload.ts), and the shell waits for the screen so that
@@ -64,4 +65,36 @@ test('a path without its own page paints the shell first, then the screen', asyn
   await page.goto('/compte')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { __screenWithShell?: boolean }).__screenWithShell)).toBe(false)
+})
+
+test('a visitor\'s first screen leaves the other screens\' words and the service worker until start-up is over', async ({ page }) => {
+  const words: string[] = []
+  page.on('response', (response) => {
+    if (/\/assets\/fr-[\w-]+\.js$/.test(response.url()))
+      void response.text().then(text => words.push(text), () => {})
+  })
+  const allocataireWords = () => words.some(text => text.includes('Mon prochain rendez-vous'))
+  await page.goto('/livret')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Livret d’accueil')
+  // The worker's first install downloads the whole app: not while the visit starts.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true)
+  await page.waitForFunction(() => performance.getEntriesByName('reperes:first-screen').length > 0)
+  await page.waitForLoadState('networkidle')
+  expect(words.length).toBeGreaterThan(0)
+  expect(allocataireWords()).toBe(false)
+  // Then it installs, and the app works offline from this first visit.
+  await waitForServiceWorker(page)
+  const { load, registered } = await page.evaluate(() => ({
+    load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    registered: performance.getEntriesByName('reperes:service-worker')[0]?.startTime ?? 0,
+  }))
+  expect(registered - load).toBeGreaterThanOrEqual(FIRST_INSTALL_DELAY_MS)
+
+  // The next screen brings its words with it.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Rendez-vous' }).click()
+  await page.getByRole('link', { name: 'Se connecter' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se connecter')
+  await expect(page.getByText('Connectez-vous pour voir vos rendez-vous, vos prestations et donner votre avis.')).toBeVisible()
+  expect(await page.locator('main').textContent()).not.toMatch(RAW_KEY)
+  expect(allocataireWords()).toBe(true)
 })

@@ -134,7 +134,7 @@ for (const locale of ['fr', 'ar'] as const) {
   })
 }
 
-test('the pages as served name no manifest; the app links it after its first screen, and the browser reads it', async ({ page, request }) => {
+test('the pages as served name no manifest; the app links it once start-up is over, and the browser reads it', async ({ page, request }) => {
   // index.html, and every page the build writes for a public screen.
   for (const path of ['/', ...Object.keys(PRELOADED_PAGES)])
     expect(await (await request.get(path)).text()).not.toContain('rel="manifest"')
