@@ -59,16 +59,6 @@ for (const locale of locales.filter(l => l !== SOURCE)) {
   }
 }
 
-// The app resolves a key by splitting it on dots (src/modules/i18n.ts,
-// resolveMessage): each segment must be a plain name.
-for (const locale of locales) {
-  const odd = [...keys[locale].keys()].filter(k => !k.split('.').every(part => /^\w+$/.test(part)))
-  if (odd.length) {
-    failed = true
-    console.error(`${locale}: ${odd.length} keys with a segment that is not a plain name (letters, digits, _):\n  ${odd.join('\n  ')}`)
-  }
-}
-
 const code = walk(join(root, 'src')).map(f => readFileSync(f, 'utf8')).join('\n')
 // Keys built at run time: t(`feedback.rating.mark_${mark}`) uses every key that
 // starts with "feedback.rating.mark_" (a whole segment or part of one).

@@ -1,4 +1,3 @@
-import type { MessageResolver, PathValue } from 'vue-i18n'
 import type { Locale } from '@/domain/locale'
 import { toRaw } from 'vue'
 import { createI18n } from 'vue-i18n'
@@ -9,28 +8,8 @@ import { directionOf, SOURCE_LOCALE } from '@/domain/locale'
 type Messages = Record<string, unknown>
 type Loader = () => Promise<{ default: Messages }>
 
-/**
- * Finds a message by its dotted key in the plain objects under vue-i18n's
- * reactive store. The default resolver walks the store's reactive views: the
- * first render's few dozen keys made a reactive proxy of every namespace they
- * crossed and tracked every step, a fifth of the mount on a cheap phone. A
- * screen still re-renders when a language's words arrive: `addMessages`
- * replaces the language's whole object, which the translation reads reactively
- * (and check:i18n keeps keys to plain dotted names).
- */
-export const resolveMessage: MessageResolver = (messages, key) => {
-  let node: unknown = toRaw(messages)
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part))
-      return null
-    node = (node as Messages)[part]
-  }
-  return (node ?? null) as PathValue
-}
-
 export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
-  messageResolver: resolveMessage,
   locale: SOURCE_LOCALE,
   fallbackLocale: SOURCE_LOCALE,
   messages: { fr } as unknown as Record<Locale, Messages>,
