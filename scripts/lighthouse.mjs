@@ -1,64 +1,76 @@
 #!/usr/bin/env node
 // Lighthouse (mobile preset) on the production build served locally. Writes
 // the JSON reports to .lighthouse/ and prints the four category scores.
-// Gates: accessibility must be 100; performance below 75 fails. The gate catches
-// regressions, not noise: on a 2-core machine the content pages score 80–89 from
-// run to run of the same build. The DESIGN target of 95 is reported, not gated.
+//
+// The performance score of one run moves by ± 5 points on the same build here
+// (2 shared cores: the blocking time the simulation counts is the main thread's
+// wall time, and now and then the browser holds the first frame for a second
+// or more). So each page gets LIGHTHOUSE_RUNS runs (3 by default), as
+// Lighthouse's own documentation advises, and the median is the figure: it is
+// reported with every run's score, against the DESIGN target of 95.
+// Gates: accessibility must be 100 on every run; a median performance below 75
+// fails (a regression, not noise).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPreview } from './preview-server.mjs'
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4176)
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3))
 const PERFORMANCE_GATE = 75
+const TARGET = 95
 const root = new URL('..', import.meta.url).pathname
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/livret', '/prestations', '/structures']
 const outDir = join(root, '.lighthouse')
 mkdirSync(outDir, { recursive: true })
 
+/** One Lighthouse run; null when Lighthouse itself failed. */
+function audit(path, out) {
+  const run = spawnSync('lighthouse', [
+    `http://127.0.0.1:${PORT}${path}`,
+    '--output=json', `--output-path=${out}`, '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    // A French browser, as most of the app's users have (navigator.languages
+    // follows --accept-lang; --lang alone leaves headless Chromium in English).
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --lang=fr-FR --accept-lang=fr-FR,fr',
+  ], { cwd: root, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] })
+  return run.status === 0 ? JSON.parse(readFileSync(out, 'utf8')) : null
+}
+
+const score = (report, id) => Math.round((report.categories[id]?.score ?? 0) * 100)
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
 const server = await startPreview(PORT, root)
 let failed = false
 try {
   for (const path of pages) {
-    const out = join(outDir, `${path === '/' ? 'home' : path.replace(/\W+/g, '_').replace(/^_/, '')}.json`)
-    // The performance score moves from run to run (± 5 points on the same build on
-    // a 2-core machine): a page below the gate gets up to four more runs and keeps
-    // its best (accessibility must be 100 on every run).
-    let scores = null
-    let report = null
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const run = spawnSync('lighthouse', [
-        `http://127.0.0.1:${PORT}${path}`,
-        '--output=json', `--output-path=${out}`, '--quiet',
-        '--only-categories=performance,accessibility,best-practices,seo',
-        // A French browser, as most of the app's users have (navigator.languages
-        // follows --accept-lang; --lang alone leaves headless Chromium in English).
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --lang=fr-FR --accept-lang=fr-FR,fr',
-      ], { cwd: root, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] })
-      if (run.status !== 0)
+    const name = path === '/' ? 'home' : path.replace(/\W+/g, '_').replace(/^_/, '')
+    const reports = []
+    // A run Lighthouse itself could not finish is tried again, twice at most.
+    for (let attempt = 0; reports.length < RUNS && attempt < RUNS + 2; attempt++) {
+      const out = join(outDir, `${name}.json`)
+      const report = audit(path, out)
+      if (!report)
         continue
-      const current = JSON.parse(readFileSync(out, 'utf8'))
-      const score = id => Math.round((current.categories[id]?.score ?? 0) * 100)
-      const next = { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') }
-      if (!scores || next.performance > scores.performance || next.accessibility < 100) {
-        scores = next
-        report = current
-      }
-      if (scores.performance >= PERFORMANCE_GATE || scores.accessibility < 100)
-        break
+      renameSync(out, join(outDir, `${name}-${reports.length + 1}.json`))
+      reports.push(report)
     }
-    if (!scores) {
+    if (!reports.length) {
       console.error(`lighthouse failed on ${path}`)
       failed = true
       continue
     }
-    console.log(`${path.padEnd(14)} ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(' · ')}`)
-    if (scores.accessibility < 100) {
+    const performance = reports.map(r => score(r, 'performance'))
+    const others = ['accessibility', 'best-practices', 'seo'].map(id => [id, Math.min(...reports.map(r => score(r, id)))])
+    const mid = median(performance)
+    console.log(`${path.padEnd(14)} performance ${mid} (runs: ${performance.join(', ')}; target ${TARGET}) · ${others.map(([k, v]) => `${k} ${v}`).join(' · ')}`)
+    const inaccessible = reports.find(r => score(r, 'accessibility') < 100)
+    if (inaccessible) {
       failed = true
-      const bad = Object.values(report.audits).filter(a => a.score === 0 && report.categories.accessibility.auditRefs.some(r => r.id === a.id))
+      const bad = Object.values(inaccessible.audits).filter(a => a.score === 0 && inaccessible.categories.accessibility.auditRefs.some(r => r.id === a.id))
       console.error(`  accessibility below 100: ${bad.map(a => a.id).join(', ')}`)
     }
-    if (scores.performance < PERFORMANCE_GATE) {
+    if (mid < PERFORMANCE_GATE) {
       failed = true
       console.error(`  performance below ${PERFORMANCE_GATE}`)
     }
