@@ -6,14 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FIRST_INSTALL_DELAY_MS, whenServiceWorkerMayStart } from '@/services/serviceWorkerStart'
-
-const settled = async (p: Promise<void>) => {
-  let done = false
-  void p.then(() => (done = true))
-  for (let i = 0; i < 10; i++)
-    await Promise.resolve()
-  return done
-}
+import { settled } from '../shell/helpers'
 
 function fakeEnv(options: { controlled: boolean, readyState: DocumentReadyState }) {
   const load: (() => void)[] = []

@@ -4,18 +4,11 @@
  * when main.ts holds the gate; a hidden tab (no animation frames) still opens it.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { settled } from './helpers'
 
 async function freshGate() {
   vi.resetModules()
   return import('@/services/firstScreen')
-}
-
-const settled = async (p: Promise<void>) => {
-  let done = false
-  void p.then(() => (done = true))
-  for (let i = 0; i < 10; i++)
-    await Promise.resolve()
-  return done
 }
 
 afterEach(() => {
