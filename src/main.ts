@@ -24,7 +24,8 @@ async function start() {
     document.title = pageTitle(router.currentRoute.value.meta.titleKey)
   })
   // When the screen's code is at hand (preloaded by the page, or in the service
-  // worker's cache), shell and screen paint together, within a bound. Otherwise
+  // worker's cache), shell and screen render together, within a bound (in
+  // consecutive tasks: App.vue renders its parts one task apart). Otherwise
   // the shell (header, navigation) paints at once, and the screen fills <main>
   // when its chunk and words arrive, instead of the whole page waiting for them.
   if (screenAtHand())

@@ -52,8 +52,9 @@ export function holdUntilFirstScreen(): () => void {
 /**
  * Whether the first screen's code is at hand: the page preloads it, or a
  * service worker holds every screen in its cache. Then the shell waits for the
- * screen and both paint together: one render and one paint instead of two, on
- * a cheap phone. Otherwise the shell paints first and the screen follows.
+ * screen and both render together (one task apart, App.vue): each part renders
+ * once, instead of the shell painting a blank screen that fills in later.
+ * Otherwise the shell paints first and the screen follows.
  */
 export function screenAtHand(doc: Document = document, nav: Navigator = navigator): boolean {
   return doc.querySelector(`link[${SCREEN_PRELOAD_ATTRIBUTE}]`) !== null || !!nav.serviceWorker?.controller

@@ -3,22 +3,31 @@ import { FIRST_INSTALL_DELAY_MS } from '../../src/services/serviceWorkerStart'
 import { expectNoAxeViolations, waitForServiceWorker } from './fixtures'
 
 // A first visit to a public screen: its own page preloads the screen's code
-// and words (vite/routePreload.ts), and the shell waits for the screen so that
-// both appear in one render. Any other path gets index.html: the shell first.
+// and words (vite/routePreload.ts), and the shell waits for them so that the
+// screen renders right after the header (App.vue renders its parts one task
+// apart), with every word. Any other path gets index.html: the shell first,
+// the screen once its code has come.
 
-/** Records, in the page, whether the screen's heading was there when the header first appeared, and the text of <main> then. */
+/**
+ * Records, in the page, what had been downloaded when the header first
+ * appeared, and the text of <main> when the screen's heading first appeared.
+ */
 async function watchFirstRender(page: import('@playwright/test').Page) {
   await page.addInitScript(() => {
+    const w = window as unknown as { __loadedAtShell?: string[], __firstMainText?: string }
     new MutationObserver((_mutations, observer) => {
-      if (document.querySelector('#app header')) {
-        const w = window as unknown as { __screenWithShell: boolean, __firstMainText: string }
-        w.__screenWithShell = document.querySelector('main h1') !== null
+      if (!w.__loadedAtShell && document.querySelector('#app header'))
+        w.__loadedAtShell = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+      if (document.querySelector('main h1')) {
         w.__firstMainText = document.querySelector('main')?.textContent ?? ''
         observer.disconnect()
       }
     }).observe(document, { childList: true, subtree: true })
   })
 }
+
+const loadedAtShell = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __loadedAtShell?: string[] }).__loadedAtShell ?? [])
 
 /** Message keys shown as they are: words the screen asked for but its page did not bring. */
 const RAW_KEY = /\b(booklet|catalogue|structures|offers|auth|feedback|appointments|account|lock|pages|common|settings)\.[a-z_]+\.?[a-z_]*/
@@ -42,9 +51,12 @@ for (const [path, title] of [['/prestations', 'Prestations'], ['/livret', 'Livre
     })
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
-    expect(await page.evaluate(() => (window as unknown as { __screenWithShell?: boolean }).__screenWithShell)).toBe(true)
+    // The shell waited for the screen's code and words: all there when it appeared.
+    const atShell = await loadedAtShell(page)
+    for (const href of preloads)
+      expect(atShell, href).toContain(href)
     // Every word is there in the first render (a screen names the word groups
-    // it needs; its page preloads just those): read when the shell appeared,
+    // it needs; its page preloads just those): read when the screen appeared,
     // before the other groups, fetched after the paint, could fill a gap.
     const firstText = await page.evaluate(() => (window as unknown as { __firstMainText?: string }).__firstMainText)
     expect(firstText).toContain(title)
@@ -64,7 +76,11 @@ test('a path without its own page paints the shell first, then the screen', asyn
   await watchFirstRender(page)
   await page.goto('/compte')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  expect(await page.evaluate(() => (window as unknown as { __screenWithShell?: boolean }).__screenWithShell)).toBe(false)
+  // The shell did not wait for the screen's code: it came after.
+  const screenCode = (path: string) => /\/assets\/AccountView-[\w-]+\.js$/.test(path)
+  expect((await loadedAtShell(page)).filter(screenCode)).toEqual([])
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
+  expect(fetched.filter(screenCode)).toHaveLength(1)
 })
 
 test('a visitor\'s first screen leaves the other screens\' words and the service worker until start-up is over', async ({ page }) => {
@@ -97,4 +113,27 @@ test('a visitor\'s first screen leaves the other screens\' words and the service
   await expect(page.getByText('Connectez-vous pour voir vos rendez-vous, vos prestations et donner votre avis.')).toBeVisible()
   expect(await page.locator('main').textContent()).not.toMatch(RAW_KEY)
   expect(allocataireWords()).toBe(true)
+})
+
+test('the shell\'s parts, rendered one task apart, move nothing already shown', async ({ page }) => {
+  // A part rendered later above what is shown would push it down, a text that
+  // changes in a box sized to it would move sideways: layout shifts.
+  await page.addInitScript(() => {
+    interface Shift { value: number, startTime: number, sources: { node?: Node, previousRect: DOMRectReadOnly, currentRect: DOMRectReadOnly }[] }
+    const w = window as unknown as { __shifts: string[] }
+    const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`
+    w.__shifts = []
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        const sources = entry.sources.map(s => `${(s.node as Element | undefined)?.outerHTML.slice(0, 60)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`)
+        w.__shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${sources.join(' | ')}`)
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  for (const path of ['/livret', '/prestations', '/structures']) {
+    await page.goto(path)
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible()
+    await page.waitForFunction(() => performance.getEntriesByName('reperes:first-screen').length > 0)
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), path).toEqual([])
+  }
 })

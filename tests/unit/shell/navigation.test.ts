@@ -18,6 +18,16 @@ async function mountAt(path: string) {
   return { wrapper, router, auth: useAuthStore() }
 }
 
+/** One task: the shell renders one more of its parts per task at first (App.vue). */
+const nextTask = () => new Promise(resolve => setTimeout(resolve, 0))
+
+async function mountedAt(path: string) {
+  const mounted = await mountAt(path)
+  await nextTask()
+  await nextTask()
+  return mounted
+}
+
 describe('role-dependent navigation', () => {
   beforeEach(() => {
     document.body.innerHTML = ''
@@ -30,7 +40,7 @@ describe('role-dependent navigation', () => {
   })
 
   it('shows the five allocataire areas and hides work areas when signed out', async () => {
-    const { wrapper } = await mountAt('/')
+    const { wrapper } = await mountedAt('/')
     const links = wrapper.findAll('nav[aria-label="Navigation principale"] a').map(a => a.text())
     expect(links).toEqual(['Accueil', 'Livret', 'Rendez-vous', 'Prestations', 'Avis'])
     expect(wrapper.find('[data-testid="staff-nav"]').exists()).toBe(false)
@@ -38,7 +48,7 @@ describe('role-dependent navigation', () => {
   })
 
   it('shows the outreach area once the profile has the role', async () => {
-    const { wrapper, auth } = await mountAt('/')
+    const { wrapper, auth } = await mountedAt('/')
     auth.profile = { id: 'u1', display_name: 'Awa', preferred_locale: 'fr', roles: ['outreach'] }
     await wrapper.vm.$nextTick()
     expect(wrapper.find('[data-testid="staff-nav"]').text()).toBe('Terrain')
@@ -46,10 +56,25 @@ describe('role-dependent navigation', () => {
   })
 
   it('answers a restricted route with an explanation instead of the screen', async () => {
-    const { wrapper } = await mountAt('/admin')
+    const { wrapper } = await mountedAt('/admin')
     expect(wrapper.find('h1').text()).toBe('Administration')
     expect(wrapper.text()).toContain('Espace réservé')
     expect(wrapper.find('a[href="/connexion?redirect=/admin"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('renders the header first, then the screen, then the bottom navigation, each in a task of its own', async () => {
+    const { wrapper } = await mountAt('/livret')
+    const shown = () => ({
+      header: wrapper.find('header').exists(),
+      screen: wrapper.find('main h1').exists(),
+      nav: wrapper.find('nav[aria-label="Navigation principale"]').exists(),
+    })
+    expect(shown()).toEqual({ header: true, screen: false, nav: false })
+    await nextTask()
+    expect(shown()).toEqual({ header: true, screen: true, nav: false })
+    await nextTask()
+    expect(shown()).toEqual({ header: true, screen: true, nav: true })
     wrapper.unmount()
   })
 
