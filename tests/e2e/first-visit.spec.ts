@@ -29,6 +29,10 @@ async function watchFirstRender(page: import('@playwright/test').Page) {
 const loadedAtShell = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { __loadedAtShell?: string[] }).__loadedAtShell ?? [])
 
+/** Every file the page has downloaded so far, by path. */
+const fetchedPaths = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
+
 /** Message keys shown as they are: words the screen asked for but its page did not bring. */
 const RAW_KEY = /\b(booklet|catalogue|structures|offers|auth|feedback|appointments|account|lock|pages|common|settings)\.[a-z_]+\.?[a-z_]*/
 
@@ -62,7 +66,7 @@ for (const [path, title] of [['/prestations', 'Prestations'], ['/livret', 'Livre
     expect(firstText).toContain(title)
     expect(firstText).not.toMatch(RAW_KEY)
     // What the page preloaded is what the screen used: nothing fetched twice.
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
+    const fetched = await fetchedPaths(page)
     for (const href of preloads)
       expect(fetched.filter(p => p === href), href).toHaveLength(1)
     expect(errors).toEqual([])
@@ -79,7 +83,7 @@ test('a path without its own page paints the shell first, then the screen', asyn
   // The shell did not wait for the screen's code: it came after.
   const screenCode = (path: string) => /\/assets\/AccountView-[\w-]+\.js$/.test(path)
   expect((await loadedAtShell(page)).filter(screenCode)).toEqual([])
-  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname))
+  const fetched = await fetchedPaths(page)
   expect(fetched.filter(screenCode)).toHaveLength(1)
 })
 
