@@ -4,8 +4,8 @@ import { createApp, watch } from 'vue'
 import App from './App.vue'
 import { i18n, loadLocale, loadScreenMessages } from './modules/i18n'
 import { pinia } from './modules/pinia'
-import { pageTitle, router } from './modules/router'
-import { holdUntilFirstScreen, screenAtHand } from './services/firstScreen'
+import { appRouter, pageTitle } from './modules/router'
+import { holdUntilFirstScreen, nextTask, screenAtHand } from './services/firstScreen'
 import { hasStoredSession } from './services/storageKeys'
 import { useAuthStore } from './stores/auth'
 import { useSettingsStore } from './stores/settings'
@@ -15,6 +15,10 @@ const SCREEN_WAIT_MS = 1_500
 
 async function start() {
   const firstScreenShown = holdUntilFirstScreen()
+  // The router is built in a task of its own, not at the end of the modules'
+  // evaluation, a task long enough already (src/modules/router.ts).
+  await nextTask()
+  const router = appRouter()
   const app = createApp(App).use(pinia).use(i18n).use(router)
   const settings = useSettingsStore()
   // Load the chosen language before mounting so the first paint is in it.

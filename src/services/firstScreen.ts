@@ -10,7 +10,7 @@ let gate: Promise<void> = Promise.resolve()
 let held = false
 
 /** A task of its own: a macrotask, so the browser may paint and handle input in between. */
-const nextTask = () => new Promise<void>(resolve => setTimeout(resolve, 0))
+export const nextTask = (): Promise<void> => new Promise<void>(resolve => setTimeout(resolve, 0))
 
 /**
  * Resolves once the first screen has been painted (at once if nobody held the

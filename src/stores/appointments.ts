@@ -135,7 +135,7 @@ export const useAppointmentsStore = defineStore('appointments', () => {
       }
     },
     onClick: (a) => {
-      void import('@/modules/router').then(({ router }) => router.push(`/rendez-vous/${a.id}`))
+      void import('@/modules/router').then(({ appRouter }) => appRouter().push(`/rendez-vous/${a.id}`))
     },
   })
 

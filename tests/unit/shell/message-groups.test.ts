@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { i18n, loadLocale, mergeMessages } from '@/modules/i18n'
-import { messageGroups, router } from '@/modules/router'
+import { appRouter, messageGroups } from '@/modules/router'
+
+const router = appRouter()
 
 // The raw texts (a JSON import would give the precompiled messages).
 const raw = (path: string) => JSON.parse(readFileSync(`locales/${path}`, 'utf8'))

@@ -7,8 +7,10 @@ import type { MessageGroup } from '@/modules/i18n'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { messageGroups, router } from '@/modules/router'
+import { appRouter, messageGroups } from '@/modules/router'
 import { PRELOADED_PAGES } from '../../../vite/preloadedPages'
+
+const router = appRouter()
 
 const root = resolve(__dirname, '../../..')
 const namespaces = (file: string) => Object.keys(JSON.parse(readFileSync(resolve(root, 'locales', file), 'utf8')))

@@ -4,7 +4,9 @@
 import type { RouteLocationNormalized } from 'vue-router'
 import { describe, expect, it } from 'vitest'
 import { START_LOCATION } from 'vue-router'
-import { router } from '@/modules/router'
+import { appRouter } from '@/modules/router'
+
+const router = appRouter()
 
 const behavior = router.options.scrollBehavior!
 const at = (path: string) => router.resolve(path) as RouteLocationNormalized
