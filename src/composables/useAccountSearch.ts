@@ -1,9 +1,10 @@
 import type { MaybeRefOrGetter } from 'vue'
 import type { PersonRow } from '@/domain/adminAccounts'
-import { useOnline, watchDebounced } from '@vueuse/core'
+import { watchDebounced } from '@vueuse/core'
 import { ref, shallowRef, toValue, watch } from 'vue'
 import { searchable } from '@/domain/adminPeople'
 import { searchAccounts } from '@/services/admin'
+import { useOnline } from '@/composables/useOnline'
 
 export type AccountSearchState = 'idle' | 'searching' | 'done' | 'offline' | 'error'
 

@@ -3,7 +3,6 @@ import type { InboxItem } from '@/domain/adminFeedback'
 import type { ArchivedRow } from '@/domain/adminFeedbackArchive'
 import type { ContentLocale } from '@/domain/adminMutations'
 import type { PersonInfo } from '@/domain/adminPeople'
-import { useOnline } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
@@ -13,6 +12,7 @@ import { toInboxItem } from '@/domain/adminFeedback'
 import { fetchFeedbackItem, fetchPeople } from '@/services/admin'
 import { useAuthStore } from './auth'
 import { useSyncStore } from './sync'
+import { useOnline } from '@/composables/useOnline'
 
 export type { PersonInfo }
 

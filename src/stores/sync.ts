@@ -1,10 +1,10 @@
 import type { QuarantineEntry } from '@/db/types'
 import type { MutationArgs, MutationName } from '@/domain/mutations'
 import type { SessionSnapshot } from '@/sync/session'
-import { useOnline } from '@vueuse/core'
 import { defineStore } from 'pinia'
 import { computed, effectScope, ref, watch } from 'vue'
 import { useLiveQuery } from '@/composables/useLiveQuery'
+import { useOnline } from '@/composables/useOnline'
 import { useAuthStore } from './auth'
 
 const session = () => import('@/sync/session')
