@@ -12,7 +12,7 @@
 //   three, two unlucky runs out of three made a page's figure);
 // - no other process busy on the host during a run: each run waits until the
 //   CPUs have been quiet for a second (scripts/host-quiet.mjs, 20 s at most,
-//   two minutes over all the runs);
+//   one minute over all the runs);
 // - a warm server: every compressible file is requested once before the first
 //   run, so the preview's gzip (compressed once per file) is not done while a
 //   page loads, which no production host does either.
@@ -65,8 +65,8 @@ async function warm(dir) {
 const server = await startPreview(PORT, root)
 let failed = false
 // CI must stay under 30 minutes: on a host that never goes quiet, the waits
-// stop at two minutes in all (then each run waits a second, and measures).
-let quietBudgetMs = 120_000
+// stop at one minute in all (then each run waits a second, and measures).
+let quietBudgetMs = 60_000
 try {
   await warm(join(root, 'dist'))
   for (const path of pages) {
